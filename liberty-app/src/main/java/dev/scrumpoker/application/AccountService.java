@@ -1,0 +1,75 @@
+package dev.scrumpoker.application;
+
+import dev.scrumpoker.domain.account.PasswordHasher;
+import dev.scrumpoker.domain.account.User;
+import dev.scrumpoker.domain.account.UserRepository;
+import dev.scrumpoker.domain.shared.DomainException;
+import dev.scrumpoker.domain.shared.Reason;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Signing up, signing in and looking oneself up. */
+@ApplicationScoped
+@Transactional
+public class AccountService {
+
+    private static final String BAD_CREDENTIALS = "email or password is wrong";
+
+    @Inject
+    UserRepository users;
+    @Inject
+    PasswordHasher hasher;
+    @Inject
+    TokenService tokens;
+    @Inject
+    Clock clock;
+    /** Compared against when the email is unknown, so both failures cost the same time and look alike. */
+    private String decoyHash;
+
+    @PostConstruct
+    void prepareDecoy() {
+        decoyHash = hasher.hash(UUID.randomUUID().toString());
+    }
+
+    public Authenticated guest(String displayName) {
+        User user = User.guest(displayName, clock.instant());
+        users.add(user);
+        return new Authenticated(user, tokens.issue(user));
+    }
+
+    public Authenticated register(String email, String password, String displayName) {
+        String normalized = User.normalizeEmail(email);
+        User.checkPassword(password);
+        User.displayName(displayName);
+        if (users.findByEmail(normalized).isPresent()) {
+            throw new DomainException(Reason.CONFLICT, "an account with this email exists; log in instead");
+        }
+        User user = User.registered(normalized, hasher.hash(password), displayName, clock.instant());
+        users.add(user);
+        return new Authenticated(user, tokens.issue(user));
+    }
+
+    public Authenticated login(String email, String password) {
+        if (email == null || password == null) {
+            throw DomainException.invalid("email and password are required");
+        }
+        Optional<User> user = users.findByEmail(email.strip().toLowerCase(Locale.ROOT));
+        boolean matches = hasher.matches(password, user.map(User::passwordHash).orElse(decoyHash));
+        if (user.isEmpty() || !matches) {
+            throw new DomainException(Reason.UNAUTHORIZED, BAD_CREDENTIALS);
+        }
+        return new Authenticated(user.get(), tokens.issue(user.get()));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public User me(UUID userId) {
+        return users.find(userId)
+                .orElseThrow(() -> new DomainException(Reason.UNAUTHORIZED, "the account of this token no longer exists"));
+    }
+}

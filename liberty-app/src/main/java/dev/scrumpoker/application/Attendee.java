@@ -1,0 +1,25 @@
+package dev.scrumpoker.application;
+
+import java.util.UUID;
+
+/** One connection to a room, as the application sees it; the WebSocket edge implements it. */
+public interface Attendee {
+
+    UUID userId();
+
+    /** The invitation the connection presented, or null. */
+    String inviteKey();
+
+    /** The seat this connection sits in, or null before it joined and after it left. */
+    UUID participantId();
+
+    void seat(UUID participantId);
+
+    /** Closes the connection once everything already sent to it has gone out. */
+    void dismiss(Dismissal why);
+
+    enum Dismissal {
+        KICKED,
+        ROOM_CLOSED
+    }
+}

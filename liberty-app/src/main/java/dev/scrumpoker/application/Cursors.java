@@ -1,0 +1,90 @@
+package dev.scrumpoker.application;
+
+import dev.scrumpoker.domain.room.RoomCode;
+import dev.scrumpoker.domain.shared.DomainException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+
+/**
+ * Opaque page cursors. A cursor names the last item of the previous page (keyset pagination), so pages stay
+ * correct while rows are added and no query ever skips rows with OFFSET.
+ */
+final class Cursors {
+
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+    private Cursors() {
+    }
+
+    record RoomPosition(Instant createdAt, String id) {
+    }
+
+    static String room(Instant createdAt, String id) {
+        return encode("r:" + ChronoUnit.MICROS.between(Instant.EPOCH, createdAt) + ":" + id);
+    }
+
+    static RoomPosition room(String cursor) {
+        String[] parts = decode(cursor).split(":");
+        if (parts.length != 3 || !"r".equals(parts[0]) || !RoomCode.isWellFormed(parts[2])) {
+            throw invalid();
+        }
+        return new RoomPosition(Instant.EPOCH.plus(parseLong(parts[1]), ChronoUnit.MICROS), parts[2]);
+    }
+
+    static String round(int number) {
+        return encode("n:" + number);
+    }
+
+    static int round(String cursor) {
+        String[] parts = decode(cursor).split(":");
+        if (parts.length != 2 || !"n".equals(parts[0])) {
+            throw invalid();
+        }
+        long number = parseLong(parts[1]);
+        if (number < 1 || number > Integer.MAX_VALUE) {
+            throw invalid();
+        }
+        return (int) number;
+    }
+
+    /** Page sizes: 20 unless asked, 1–100. */
+    static int limit(Integer requested) {
+        if (requested == null) {
+            return 20;
+        }
+        if (requested < 1 || requested > 100) {
+            throw DomainException.invalid("limit must be 1–100");
+        }
+        return requested;
+    }
+
+    private static String encode(String plain) {
+        return ENCODER.encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decode(String cursor) {
+        if (cursor.length() > 200) {
+            throw invalid();
+        }
+        try {
+            return new String(DECODER.decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notBase64) {
+            throw invalid();
+        }
+    }
+
+    private static long parseLong(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException notANumber) {
+            throw invalid();
+        }
+    }
+
+    private static DomainException invalid() {
+        return DomainException.invalid("cursor is not one this API gave out");
+    }
+}

@@ -1,0 +1,5 @@
+package dev.scrumpoker.application;
+
+/** A signed token and how many seconds it stays valid. */
+public record IssuedToken(String token, long expiresIn) {
+}

@@ -1,0 +1,127 @@
+package dev.scrumpoker.application;
+
+import dev.scrumpoker.domain.account.Tier;
+import dev.scrumpoker.domain.account.User;
+import dev.scrumpoker.domain.account.UserRepository;
+import dev.scrumpoker.domain.room.Deck;
+import dev.scrumpoker.domain.room.DeckType;
+import dev.scrumpoker.domain.room.ParticipantRepository;
+import dev.scrumpoker.domain.room.Privacy;
+import dev.scrumpoker.domain.room.Room;
+import dev.scrumpoker.domain.room.RoomRepository;
+import dev.scrumpoker.domain.round.Round;
+import dev.scrumpoker.domain.round.RoundRepository;
+import dev.scrumpoker.domain.shared.DomainException;
+import dev.scrumpoker.domain.shared.Reason;
+import dev.scrumpoker.domain.vote.RevealedVote;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Rooms outside of play: creating, finding, listing, deleting, and reading their history. */
+@ApplicationScoped
+@Transactional
+public class RoomService {
+
+    @Inject
+    RoomRepository rooms;
+    @Inject
+    RoundRepository rounds;
+    @Inject
+    ParticipantRepository participants;
+    @Inject
+    UserRepository users;
+    @Inject
+    Clock clock;
+    @Inject
+    Event<RoomDeleted> deleted;
+
+    public Room create(UUID ownerId, String title, DeckType deckType, List<String> cards, Privacy privacy) {
+        Deck deck = Deck.of(deckType, cards);
+        if (privacy == null) {
+            throw DomainException.invalid("privacy must be PUBLIC or INVITE_ONLY");
+        }
+        User owner = owner(ownerId);
+        if (rooms.countOpenOwnedBy(ownerId) >= owner.tier().maxOpenRooms()) {
+            throw DomainException.forbidden("the " + owner.tier() + " plan allows " + owner.tier().maxOpenRooms()
+                    + " open rooms; delete one or upgrade to PRO or TEAM for unlimited rooms");
+        }
+        Room room = new Room(title, deck, privacy, ownerId, clock.instant());
+        rooms.add(room);
+        rounds.start(new Round(room.id(), 1, null, room.createdAt(), null, null));
+        return room;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Room get(String roomId) {
+        return rooms.find(roomId).filter(room -> !room.isDeleted())
+                .orElseThrow(() -> DomainException.notFound("no room " + roomId));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Room> listOwnedBy(UUID ownerId, Integer requestedLimit, String cursor) {
+        int limit = Cursors.limit(requestedLimit);
+        Cursors.RoomPosition after = cursor == null || cursor.isEmpty() ? null : Cursors.room(cursor);
+        List<Room> found = rooms.ownedBy(ownerId, after == null ? null : after.createdAt(),
+                after == null ? null : after.id(), limit + 1);
+        if (found.size() <= limit) {
+            return new Page<>(found, null);
+        }
+        Room last = found.get(limit - 1);
+        return new Page<>(found.subList(0, limit), Cursors.room(last.createdAt(), last.id()));
+    }
+
+    public void delete(UUID callerId, String roomId) {
+        Room room = get(roomId);
+        if (!room.isOwnedBy(callerId)) {
+            throw DomainException.forbidden("only the owner may delete this room");
+        }
+        room.delete(clock.instant());
+        deleted.fire(new RoomDeleted(roomId));
+    }
+
+    /**
+     * Revealed rounds, newest first. Free-plan rooms show their newest {@link Tier#roundHistory()} rounds; older ones
+     * are kept and appear after an upgrade.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<RoundRecord> history(UUID callerId, String roomId, Integer requestedLimit, String cursor) {
+        Room room = get(roomId);
+        requireHistoryAccess(callerId, room);
+        int limit = Cursors.limit(requestedLimit);
+        Integer before = cursor == null || cursor.isEmpty() ? null : Cursors.round(cursor);
+        int visible = owner(room.ownerId()).tier().roundHistory();
+        List<Round> page = rounds.revealed(roomId, before, limit + 1);
+        Integer oldestVisible = visible == Integer.MAX_VALUE ? null : rounds.nthNewestRevealed(roomId, visible);
+        if (oldestVisible != null) {
+            page = page.stream().filter(r -> r.number() >= oldestVisible).toList();
+        }
+        boolean more = page.size() > limit;
+        List<Round> items = more ? page.subList(0, limit) : page;
+        Map<Integer, List<RevealedVote>> votes = rounds.votesOf(roomId, items.stream().map(Round::number).toList());
+        List<RoundRecord> records = items.stream()
+                .map(r -> new RoundRecord(r, votes.getOrDefault(r.number(), List.of()))).toList();
+        return new Page<>(records, more ? Cursors.round(items.get(items.size() - 1).number()) : null);
+    }
+
+    /** Everyone may read a public room's history; an invite-only room's is for its owner and its participants. */
+    private void requireHistoryAccess(UUID callerId, Room room) {
+        if (room.privacy() == Privacy.PUBLIC || room.isOwnedBy(callerId)) {
+            return;
+        }
+        boolean participated = participants.ofRoom(room.id()).stream().anyMatch(p -> p.userId().equals(callerId));
+        if (!participated) {
+            throw DomainException.forbidden("this room's history is for its owner and participants");
+        }
+    }
+
+    private User owner(UUID userId) {
+        return users.find(userId)
+                .orElseThrow(() -> new DomainException(Reason.UNAUTHORIZED, "the account of this token no longer exists"));
+    }
+}

@@ -1,0 +1,13 @@
+package dev.scrumpoker.application;
+
+import dev.scrumpoker.domain.round.Round;
+import dev.scrumpoker.domain.vote.RevealedVote;
+import java.util.List;
+
+/** A revealed round with its votes, as history shows it. */
+public record RoundRecord(Round round, List<RevealedVote> votes) {
+
+    public RoundRecord {
+        votes = List.copyOf(votes);
+    }
+}

@@ -1,0 +1,7 @@
+package dev.scrumpoker.application;
+
+import java.util.UUID;
+
+/** Who a verified token stands for. */
+public record VerifiedCaller(UUID userId, String displayName) {
+}

@@ -1,0 +1,117 @@
+package dev.scrumpoker.domain.account;
+
+import dev.scrumpoker.domain.shared.DomainException;
+import dev.scrumpoker.domain.shared.Text;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Someone who uses Scrum Poker: a guest with only a display name, or a registered account. */
+@Entity
+@Table(name = "users")
+public class User {
+
+    public static final int MIN_PASSWORD_LENGTH = 10;
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    @Id
+    private UUID id;
+
+    @Column(name = "display_name", nullable = false)
+    private String displayName;
+
+    private String email;
+
+    @Column(name = "password_hash")
+    private String passwordHash;
+
+    @Column(nullable = false)
+    private boolean guest;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Tier tier;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected User() {
+    }
+
+    private User(String displayName, String email, String passwordHash, boolean guest, Instant now) {
+        this.id = UUID.randomUUID();
+        this.displayName = displayName(displayName);
+        this.email = email;
+        this.passwordHash = passwordHash;
+        this.guest = guest;
+        this.tier = Tier.FREE;
+        this.createdAt = Objects.requireNonNull(now, "now is required");
+    }
+
+    public static User guest(String displayName, Instant now) {
+        return new User(displayName, null, null, true, now);
+    }
+
+    /** A registered account; the password has been checked with {@link #checkPassword} and hashed by then. */
+    public static User registered(String email, String passwordHash, String displayName, Instant now) {
+        Objects.requireNonNull(passwordHash, "passwordHash is required");
+        return new User(displayName, normalizeEmail(email), passwordHash, false, now);
+    }
+
+    public static String displayName(String value) {
+        return Text.require("displayName", value, 1, 40);
+    }
+
+    /** Emails are compared case-insensitively: one address, one account. */
+    public static String normalizeEmail(String email) {
+        if (email == null || email.length() > 254 || !EMAIL.matcher(email.strip()).matches()) {
+            throw DomainException.invalid("email must be a valid address");
+        }
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    public static void checkPassword(String password) {
+        if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
+            throw DomainException.invalid("password must be at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+        if (password.length() > 1024) {
+            throw DomainException.invalid("password must be at most 1024 characters");
+        }
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public boolean isGuest() {
+        return guest;
+    }
+
+    public Tier tier() {
+        return tier;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

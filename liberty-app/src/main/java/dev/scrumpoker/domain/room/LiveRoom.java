@@ -1,0 +1,331 @@
+package dev.scrumpoker.domain.room;
+
+import dev.scrumpoker.domain.room.RoomEvent.HostChanged;
+import dev.scrumpoker.domain.room.RoomEvent.ParticipantDisconnected;
+import dev.scrumpoker.domain.room.RoomEvent.ParticipantJoined;
+import dev.scrumpoker.domain.room.RoomEvent.ParticipantLeft;
+import dev.scrumpoker.domain.room.RoomEvent.RoundReset;
+import dev.scrumpoker.domain.room.RoomEvent.RoundRevealed;
+import dev.scrumpoker.domain.room.RoomEvent.RoundStarted;
+import dev.scrumpoker.domain.room.RoomEvent.VoteRecorded;
+import dev.scrumpoker.domain.room.RoomEvent.VoteRetracted;
+import dev.scrumpoker.domain.round.Round;
+import dev.scrumpoker.domain.round.RoundStatistics;
+import dev.scrumpoker.domain.shared.DomainException;
+import dev.scrumpoker.domain.shared.Reason;
+import dev.scrumpoker.domain.shared.Text;
+import dev.scrumpoker.domain.vote.RevealedVote;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * A room being played: seats, presence, the current round and its votes. Each request either is refused with a
+ * {@link DomainException} and changes nothing, or changes the room and returns the events that tell everyone.
+ *
+ * <p>Not thread-safe: the application serialises all work on one room. The durable parts (seats, rounds, votes)
+ * mirror PostgreSQL; if saving the events of a request fails, the application rebuilds the room from there.
+ */
+public final class LiveRoom {
+
+    private final Room room;
+    private final Deck deck;
+    private final Supplier<UUID> idSource;
+    /** Every seat ever taken here, by participant id, in the order they were first taken. */
+    private final Map<UUID, Participant> participants = new LinkedHashMap<>();
+    private final Map<UUID, UUID> participantOfUser = new HashMap<>();
+    private final Map<UUID, Integer> connections = new HashMap<>();
+    private int roundNumber;
+    private String storyTitle;
+    private boolean revealed;
+    private final Map<UUID, String> votes = new LinkedHashMap<>();
+    private List<RevealedVote> revealedVotes;
+    private RoundStatistics stats;
+
+    private LiveRoom(Room room, Supplier<UUID> idSource) {
+        this.room = Objects.requireNonNull(room, "room is required");
+        this.deck = room.deck();
+        this.idSource = Objects.requireNonNull(idSource, "idSource is required");
+    }
+
+    /** Rebuilds a room from what was saved; nobody is connected yet. */
+    public static LiveRoom restore(Room room, List<Participant> seats, Round currentRound, Map<UUID, String> votes,
+                                   Supplier<UUID> idSource) {
+        Objects.requireNonNull(currentRound, "currentRound is required");
+        LiveRoom live = new LiveRoom(room, idSource);
+        for (Participant seat : seats) {
+            live.participants.put(seat.id(), seat.copy());
+            live.participantOfUser.put(seat.userId(), seat.id());
+        }
+        live.roundNumber = currentRound.number();
+        live.storyTitle = currentRound.storyTitle();
+        live.votes.putAll(votes);
+        if (currentRound.isRevealed()) {
+            live.revealed = true;
+            live.revealedVotes = live.voteList();
+            live.stats = currentRound.stats();
+        }
+        return live;
+    }
+
+    public Room room() {
+        return room;
+    }
+
+    public int roundNumber() {
+        return roundNumber;
+    }
+
+    public Optional<Participant> seatOf(UUID userId) {
+        UUID id = participantOfUser.get(userId);
+        return id == null ? Optional.empty() : Optional.of(participants.get(id)).filter(Participant::isSeated);
+    }
+
+    public Participant participant(UUID participantId) {
+        return participants.get(participantId);
+    }
+
+    /**
+     * Whether the user may open a connection here. A kicked user may not come back; a user who already has a seat
+     * may, whatever the privacy; newcomers need the room to admit them.
+     */
+    public void checkEntry(UUID userId, String inviteKey) {
+        requireNotBanned(userId);
+        if (seatOf(userId).isEmpty() && !room.admits(userId, inviteKey)) {
+            throw DomainException.forbidden("this room is invite-only");
+        }
+    }
+
+    /**
+     * A connection of the user joins. A user with a seat gets it back as it was (role, host, vote); others take a new
+     * seat, or their old one if they had left. The first seat taken while nobody hosts becomes the host.
+     */
+    public List<RoomEvent> join(UUID userId, String requestedName, Role requestedRole, Instant now) {
+        requireNotBanned(userId);
+        Optional<Participant> seated = seatOf(userId);
+        if (seated.isPresent()) {
+            Participant seat = seated.get();
+            if (connections.merge(seat.id(), 1, Integer::sum) > 1) {
+                return List.of();
+            }
+            return List.of(new ParticipantJoined(view(seat), false));
+        }
+        String name = Text.require("displayName", requestedName, 1, 40);
+        Role role = Objects.requireNonNull(requestedRole, "requestedRole is required");
+        UUID knownId = participantOfUser.get(userId);
+        Participant seat = knownId != null
+                ? participants.get(knownId)
+                : new Participant(idSource.get(), room.id(), userId, name, role, false, false, false, now);
+        seat.sit(name, role);
+        seat.host(currentHost().isEmpty());
+        participants.put(seat.id(), seat);
+        participantOfUser.put(userId, seat.id());
+        connections.put(seat.id(), 1);
+        return List.of(new ParticipantJoined(view(seat), true));
+    }
+
+    /**
+     * Counts a connection that is already in the room against its seat, without telling anyone: used when the room
+     * is rebuilt from storage while people are connected.
+     */
+    public void reattach(UUID participantId) {
+        if (seated(participantId)) {
+            connections.merge(participantId, 1, Integer::sum);
+        }
+    }
+
+    /** One connection of a seat dropped without leaving. The others hear of it when the last one is gone. */
+    public List<RoomEvent> disconnect(UUID participantId) {
+        if (!connections.containsKey(participantId)) {
+            return List.of();
+        }
+        Integer left = connections.computeIfPresent(participantId, (id, count) -> count > 1 ? count - 1 : null);
+        if (left != null || !seated(participantId)) {
+            return List.of();
+        }
+        return List.of(new ParticipantDisconnected(participantId));
+    }
+
+    public List<RoomEvent> leave(UUID participantId) {
+        return unseat(requireSeated(participantId), false);
+    }
+
+    public List<RoomEvent> kick(UUID actorId, UUID targetId) {
+        requireHost(actorId);
+        if (actorId.equals(targetId)) {
+            throw DomainException.invalid("the host cannot kick themselves; hand over host first or leave");
+        }
+        Participant target = participants.get(targetId);
+        if (target == null || !target.isSeated()) {
+            throw DomainException.notFound("no participant " + targetId + " in this room");
+        }
+        if (room.isOwnedBy(target.userId())) {
+            throw DomainException.forbidden("the room's owner cannot be removed from it");
+        }
+        return unseat(target, true);
+    }
+
+    public List<RoomEvent> transferHost(UUID actorId, UUID targetId) {
+        Participant actor = requireHost(actorId);
+        Participant target = participants.get(targetId);
+        if (target == null || !target.isSeated()) {
+            throw DomainException.notFound("no participant " + targetId + " in this room");
+        }
+        if (target == actor) {
+            throw DomainException.invalid("you are the host already");
+        }
+        actor.host(false);
+        target.host(true);
+        return List.of(new HostChanged(target.id(), actor.id()));
+    }
+
+    public List<RoomEvent> castVote(UUID participantId, String cardValue, Instant now) {
+        Participant seat = requireSeated(participantId);
+        if (seat.role() != Role.VOTER) {
+            throw DomainException.forbidden("observers do not vote");
+        }
+        if (cardValue == null || !deck.contains(cardValue)) {
+            throw new DomainException(Reason.INVALID_CARD, "not a card of this room's deck: " + deck.cards());
+        }
+        requireOpenRound();
+        votes.put(participantId, cardValue);
+        return List.of(new VoteRecorded(participantId, roundNumber, cardValue, now));
+    }
+
+    public List<RoomEvent> retractVote(UUID participantId) {
+        requireSeated(participantId);
+        requireOpenRound();
+        votes.remove(participantId);
+        return List.of(new VoteRetracted(participantId, roundNumber));
+    }
+
+    public List<RoomEvent> reveal(UUID actorId, Instant now) {
+        requireHost(actorId);
+        requireOpenRound();
+        revealed = true;
+        revealedVotes = voteList();
+        stats = RoundStatistics.of(votes.values());
+        return List.of(new RoundRevealed(roundNumber, revealedVotes, stats, now));
+    }
+
+    /** Starts the next round. An unrevealed current round is left behind unrevealed (it never reaches history). */
+    public List<RoomEvent> startRound(UUID actorId, String requestedStoryTitle, Instant now) {
+        requireHost(actorId);
+        String title = Text.optional("storyTitle", requestedStoryTitle, Round.MAX_STORY_TITLE);
+        roundNumber++;
+        storyTitle = title;
+        clearRound();
+        return List.of(new RoundStarted(roundNumber, title, now));
+    }
+
+    /** Clears the votes of the current round. A revealed round is history: start a new round to vote again. */
+    public List<RoomEvent> reset(UUID actorId) {
+        requireHost(actorId);
+        requireOpenRound();
+        clearRound();
+        return List.of(new RoundReset(roundNumber));
+    }
+
+    public RoomSnapshot snapshotFor(UUID viewerId) {
+        List<ParticipantView> seats = new ArrayList<>();
+        for (Participant seat : participants.values()) {
+            if (seat.isSeated()) {
+                seats.add(view(seat));
+            }
+        }
+        return new RoomSnapshot(room, roundNumber, storyTitle, revealed, seats, viewerId, votes.get(viewerId),
+                revealed ? revealedVotes : null, revealed ? stats : null);
+    }
+
+    public boolean isConnected(UUID participantId) {
+        return connections.containsKey(participantId);
+    }
+
+    private List<RoomEvent> unseat(Participant seat, boolean kicked) {
+        List<RoomEvent> events = new ArrayList<>();
+        boolean wasHost = seat.isHost();
+        seat.stand(kicked);
+        connections.remove(seat.id());
+        if (!revealed && votes.remove(seat.id()) != null) {
+            events.add(new VoteRetracted(seat.id(), roundNumber));
+        }
+        events.add(new ParticipantLeft(seat.id(), kicked));
+        if (wasHost) {
+            successor().ifPresent(next -> {
+                next.host(true);
+                events.add(new HostChanged(next.id(), seat.id()));
+            });
+        }
+        return events;
+    }
+
+    /** Who hosts after the host left: the earliest-seated connected participant, else the earliest-seated one. */
+    private Optional<Participant> successor() {
+        Optional<Participant> connected = participants.values().stream()
+                .filter(p -> p.isSeated() && isConnected(p.id())).findFirst();
+        return connected.isPresent() ? connected : participants.values().stream().filter(Participant::isSeated).findFirst();
+    }
+
+    private Optional<Participant> currentHost() {
+        return participants.values().stream().filter(p -> p.isSeated() && p.isHost()).findFirst();
+    }
+
+    private void clearRound() {
+        votes.clear();
+        revealed = false;
+        revealedVotes = null;
+        stats = null;
+    }
+
+    private List<RevealedVote> voteList() {
+        List<RevealedVote> list = new ArrayList<>(votes.size());
+        votes.forEach((id, card) -> list.add(new RevealedVote(id, participants.get(id).displayName(), card)));
+        return list;
+    }
+
+    private void requireNotBanned(UUID userId) {
+        UUID id = participantOfUser.get(userId);
+        if (id != null && participants.get(id).isBanned()) {
+            throw DomainException.forbidden("you were removed from this room");
+        }
+    }
+
+    private boolean seated(UUID participantId) {
+        Participant seat = participants.get(participantId);
+        return seat != null && seat.isSeated();
+    }
+
+    private Participant requireSeated(UUID participantId) {
+        Participant seat = participantId == null ? null : participants.get(participantId);
+        if (seat == null || !seat.isSeated()) {
+            throw DomainException.forbidden("you have no seat in this room");
+        }
+        return seat;
+    }
+
+    private Participant requireHost(UUID participantId) {
+        Participant seat = requireSeated(participantId);
+        if (!seat.isHost()) {
+            throw DomainException.forbidden("only the host may do this");
+        }
+        return seat;
+    }
+
+    private void requireOpenRound() {
+        if (revealed) {
+            throw new DomainException(Reason.ROUND_REVEALED, "round " + roundNumber + " is revealed; start a new round");
+        }
+    }
+
+    private ParticipantView view(Participant seat) {
+        return new ParticipantView(seat.id(), seat.displayName(), seat.role(), seat.isHost(), isConnected(seat.id()),
+                votes.containsKey(seat.id()));
+    }
+}

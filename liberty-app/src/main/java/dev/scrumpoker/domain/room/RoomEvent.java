@@ -1,0 +1,48 @@
+package dev.scrumpoker.domain.room;
+
+import dev.scrumpoker.domain.round.RoundStatistics;
+import dev.scrumpoker.domain.vote.RevealedVote;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Something that happened in a room that its participants are told about, in order. */
+public sealed interface RoomEvent {
+
+    /** A seat was taken or a disconnected seat came back; {@code seatChanged} when the seat itself must be saved. */
+    record ParticipantJoined(ParticipantView participant, boolean seatChanged) implements RoomEvent {
+    }
+
+    /** A seat was given up, or taken away by the host ({@code kicked}). */
+    record ParticipantLeft(UUID participantId, boolean kicked) implements RoomEvent {
+    }
+
+    /** The last connection of a seat dropped; the seat and its vote stay. */
+    record ParticipantDisconnected(UUID participantId) implements RoomEvent {
+    }
+
+    record VoteRecorded(UUID participantId, int roundNumber, String cardValue, Instant castAt) implements RoomEvent {
+    }
+
+    record VoteRetracted(UUID participantId, int roundNumber) implements RoomEvent {
+    }
+
+    record RoundRevealed(int roundNumber, List<RevealedVote> votes, RoundStatistics stats, Instant revealedAt)
+            implements RoomEvent {
+        public RoundRevealed {
+            votes = List.copyOf(votes);
+        }
+    }
+
+    record RoundStarted(int roundNumber, String storyTitle, Instant startedAt) implements RoomEvent {
+    }
+
+    record RoundReset(int roundNumber) implements RoomEvent {
+    }
+
+    record HostChanged(UUID participantId, UUID previousHostId) implements RoomEvent {
+    }
+
+    record RoomClosed() implements RoomEvent {
+    }
+}

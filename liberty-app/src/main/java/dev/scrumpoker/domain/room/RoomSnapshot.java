@@ -1,0 +1,15 @@
+package dev.scrumpoker.domain.room;
+
+import dev.scrumpoker.domain.round.RoundStatistics;
+import dev.scrumpoker.domain.vote.RevealedVote;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The whole state of a room as one participant may see it: the room, the current round, every seat, the viewer's
+ * own card, and, once revealed, everyone's votes and the statistics.
+ */
+public record RoomSnapshot(Room room, int roundNumber, String storyTitle, boolean revealed,
+                           List<ParticipantView> participants, UUID viewerId, String viewerCard,
+                           List<RevealedVote> revealedVotes, RoundStatistics stats) {
+}

@@ -1,0 +1,48 @@
+package dev.scrumpoker.infrastructure.jpa;
+
+import dev.scrumpoker.domain.room.Participant;
+import dev.scrumpoker.domain.room.ParticipantRepository;
+import dev.scrumpoker.domain.room.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+
+@ApplicationScoped
+public class JpaParticipantRepository implements ParticipantRepository {
+
+    @PersistenceContext(unitName = "scrumPoker")
+    private EntityManager em;
+
+    @Override
+    public List<Participant> ofRoom(String roomId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT id, room_id, user_id, display_name, role, host, seated, banned, joined_at
+                        FROM participants WHERE room_id = ?1 ORDER BY joined_at, id""")
+                .setParameter(1, roomId)
+                .getResultList();
+        return rows.stream().map(row -> new Participant(SqlValues.uuid(row[0]), (String) row[1], SqlValues.uuid(row[2]),
+                (String) row[3], Role.valueOf((String) row[4]), (Boolean) row[5], (Boolean) row[6], (Boolean) row[7],
+                SqlValues.instant(row[8]))).toList();
+    }
+
+    @Override
+    public void save(Participant p) {
+        em.createNativeQuery("""
+                        INSERT INTO participants (id, room_id, user_id, display_name, role, host, seated, banned, joined_at)
+                        VALUES (CAST(?1 AS uuid), ?2, CAST(?3 AS uuid), ?4, ?5, ?6, ?7, ?8, ?9)
+                        ON CONFLICT (id) DO UPDATE SET display_name = EXCLUDED.display_name, role = EXCLUDED.role,
+                            host = EXCLUDED.host, seated = EXCLUDED.seated, banned = EXCLUDED.banned""")
+                .setParameter(1, SqlValues.text(p.id()))
+                .setParameter(2, p.roomId())
+                .setParameter(3, SqlValues.text(p.userId()))
+                .setParameter(4, p.displayName())
+                .setParameter(5, p.role().name())
+                .setParameter(6, p.isHost())
+                .setParameter(7, p.isSeated())
+                .setParameter(8, p.isBanned())
+                .setParameter(9, SqlValues.timestamp(p.joinedAt()))
+                .executeUpdate();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.scrumpoker.infrastructure.jpa;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** Conversions between Java values and what native queries bind and return through EclipseLink and pgJDBC. */
+final class SqlValues {
+
+    private SqlValues() {
+    }
+
+    static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    static Instant instant(Object column) {
+        if (column == null) {
+            return null;
+        }
+        if (column instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (column instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return (Instant) column;
+    }
+
+    /** UUIDs are bound as text and cast in SQL, so no driver or platform mapping can get them wrong. */
+    static String text(UUID id) {
+        return id == null ? null : id.toString();
+    }
+
+    static UUID uuid(Object column) {
+        return column instanceof UUID id ? id : UUID.fromString(column.toString());
+    }
+}

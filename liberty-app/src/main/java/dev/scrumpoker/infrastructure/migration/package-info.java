@@ -1,0 +1,2 @@
+/** Schema migrations with Flyway, applied at start-up. */
+package dev.scrumpoker.infrastructure.migration;

@@ -1,0 +1,50 @@
+package dev.scrumpoker.infrastructure.redis;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
+
+/**
+ * The node's one Redisson client, configured from {@code REDIS_URL} with pool sizes from config. Redisson
+ * reconnects by itself after a Redis restart; it is shut down with the application.
+ */
+@ApplicationScoped
+public class RedissonClientProducer {
+
+    @Inject
+    @ConfigProperty(name = "redis.url", defaultValue = "redis://127.0.0.1:6379")
+    String url;
+
+    @Inject
+    @ConfigProperty(name = "redis.pool.size", defaultValue = "32")
+    int poolSize;
+
+    @Inject
+    @ConfigProperty(name = "redis.timeout.ms", defaultValue = "2000")
+    int timeoutMillis;
+
+    @Produces
+    @ApplicationScoped
+    RedissonClient redisson() {
+        Config config = new Config();
+        config.useSingleServer()
+                .setAddress(url)
+                .setConnectionPoolSize(poolSize)
+                .setConnectionMinimumIdleSize(Math.min(4, poolSize))
+                .setTimeout(timeoutMillis)
+                .setConnectTimeout(timeoutMillis)
+                .setRetryAttempts(1);
+        // Start without Redis: readiness reports it, and Redisson connects once Redis is there.
+        config.setLazyInitialization(true);
+        return Redisson.create(config);
+    }
+
+    void close(@Disposes RedissonClient client) {
+        client.shutdown();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.scrumpoker.interfaces.rest;
+
+import dev.scrumpoker.application.AccountService;
+import dev.scrumpoker.application.Authenticated;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Signing in: as a guest with only a name, or with an account. */
+@Path("/auth")
+@RequestScoped
+@PermitAll
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "auth")
+public class AuthResource {
+
+    @Inject
+    AccountService accounts;
+
+    public record GuestRequest(String displayName) {
+    }
+
+    public record RegisterRequest(String email, String password, String displayName) {
+    }
+
+    public record LoginRequest(String email, String password) {
+    }
+
+    @JsonbPropertyOrder({"id", "displayName", "guest"})
+    public record UserSummary(UUID id, String displayName, boolean guest) {
+    }
+
+    @JsonbPropertyOrder({"token", "expiresIn", "user"})
+    public record TokenResponse(String token, long expiresIn, UserSummary user) {
+
+        static TokenResponse of(Authenticated signedIn) {
+            return new TokenResponse(signedIn.token().token(), signedIn.token().expiresIn(),
+                    new UserSummary(signedIn.user().id(), signedIn.user().displayName(), signedIn.user().isGuest()));
+        }
+    }
+
+    @POST
+    @Path("/guest")
+    @Operation(summary = "Get a guest token for a display name (1–40 characters)")
+    public Response guest(GuestRequest request) {
+        Authenticated signedIn = accounts.guest(Bodies.require(request).displayName());
+        return Response.status(Response.Status.CREATED).entity(TokenResponse.of(signedIn)).build();
+    }
+
+    @POST
+    @Path("/register")
+    @Operation(summary = "Create an account (password of at least 10 characters); 409 if the email is taken")
+    public Response register(RegisterRequest request) {
+        Bodies.require(request);
+        Authenticated signedIn = accounts.register(request.email(), request.password(), request.displayName());
+        return Response.status(Response.Status.CREATED).entity(TokenResponse.of(signedIn)).build();
+    }
+
+    @POST
+    @Path("/login")
+    @Operation(summary = "Log in; 401 for a wrong password or an unknown email alike")
+    public TokenResponse login(LoginRequest request) {
+        Bodies.require(request);
+        return TokenResponse.of(accounts.login(request.email(), request.password()));
+    }
+}

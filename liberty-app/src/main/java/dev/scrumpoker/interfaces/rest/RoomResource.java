@@ -1,0 +1,146 @@
+package dev.scrumpoker.interfaces.rest;
+
+import dev.scrumpoker.application.Page;
+import dev.scrumpoker.application.RoomService;
+import dev.scrumpoker.application.RoundRecord;
+import dev.scrumpoker.domain.room.DeckType;
+import dev.scrumpoker.domain.room.Privacy;
+import dev.scrumpoker.domain.room.Room;
+import dev.scrumpoker.domain.round.Round;
+import dev.scrumpoker.interfaces.representation.PublicUrl;
+import dev.scrumpoker.interfaces.representation.RoomRepresentation;
+import dev.scrumpoker.interfaces.representation.StatsRepresentation;
+import dev.scrumpoker.interfaces.representation.VoteRepresentation;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Rooms and their history. Live play happens on the WebSocket, not here. */
+@Path("/rooms")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "jwt")
+@Tag(name = "rooms")
+public class RoomResource {
+
+    @Inject
+    RoomService rooms;
+    @Inject
+    Caller caller;
+    @Inject
+    PublicUrl publicUrl;
+    @Context
+    UriInfo uriInfo;
+
+    /** {@code deck} defaults to FIBONACCI and {@code privacy} to PUBLIC when left out. */
+    public record CreateRoom(String title, String deck, List<String> cards, String privacy) {
+    }
+
+    public record RoundResponse(int number, String storyTitle, Instant startedAt, Instant revealedAt,
+                                List<VoteRepresentation> votes, StatsRepresentation stats) {
+
+        static RoundResponse of(RoundRecord record) {
+            Round round = record.round();
+            return new RoundResponse(round.number(), round.storyTitle(), round.startedAt(), round.revealedAt(),
+                    VoteRepresentation.of(record.votes()), StatsRepresentation.of(round.stats()));
+        }
+    }
+
+    public record PageResponse<T>(List<T> items, String nextCursor) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a room; the free plan allows 3 open rooms")
+    public Response create(CreateRoom request) {
+        Bodies.require(request);
+        Room room = rooms.create(caller.id(), request.title(),
+                Bodies.enumValue("deck", request.deck(), DeckType.class, DeckType.FIBONACCI), request.cards(),
+                Bodies.enumValue("privacy", request.privacy(), Privacy.class, Privacy.PUBLIC));
+        URI location = uriInfo.getBaseUriBuilder().path(RoomResource.class).path(room.id()).build();
+        return Response.created(location).entity(represent(room)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A room; 404 when unknown or deleted")
+    public RoomRepresentation get(@PathParam("id") String id) {
+        return represent(rooms.get(id));
+    }
+
+    @GET
+    @Operation(summary = "The caller's open rooms, newest first, by cursor")
+    public PageResponse<RoomRepresentation> mine(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        Page<Room> page = rooms.listOwnedBy(caller.id(), Bodies.integer("limit", limit), cursor);
+        return new PageResponse<>(page.items().stream().map(this::represent).toList(), page.nextCursor());
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a room (owner only); live connections get room.closed.v1 and close 4404")
+    public Response delete(@PathParam("id") String id) {
+        rooms.delete(caller.id(), id);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{id}/rounds")
+    @Operation(summary = "Revealed rounds with votes and statistics, newest first, by cursor")
+    public PageResponse<RoundResponse> rounds(@PathParam("id") String id, @QueryParam("limit") String limit,
+                                              @QueryParam("cursor") String cursor) {
+        Page<RoundRecord> page = rooms.history(caller.id(), id, Bodies.integer("limit", limit), cursor);
+        return new PageResponse<>(page.items().stream().map(RoundResponse::of).toList(), page.nextCursor());
+    }
+
+    @GET
+    @Path("/{id}/rounds.csv")
+    @Produces("text/csv")
+    @Operation(summary = "Every vote of every revealed round as CSV (RFC 4180), newest round first")
+    public Response roundsCsv(@PathParam("id") String id) {
+        UUID callerId = caller.id();
+        Page<RoundRecord> first = rooms.history(callerId, id, 100, null);
+        StreamingOutput body = output -> {
+            BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
+            writer.write(RoundsCsv.HEADER);
+            Page<RoundRecord> page = first;
+            while (true) {
+                for (RoundRecord record : page.items()) {
+                    RoundsCsv.write(writer, record);
+                }
+                if (page.nextCursor() == null) {
+                    break;
+                }
+                page = rooms.history(callerId, id, 100, page.nextCursor());
+            }
+            writer.flush();
+        };
+        return Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"room-" + id + "-rounds.csv\"").build();
+    }
+
+    private RoomRepresentation represent(Room room) {
+        return RoomRepresentation.of(room, caller.id(), publicUrl.base());
+    }
+}

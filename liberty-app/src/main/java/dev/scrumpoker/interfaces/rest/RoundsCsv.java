@@ -1,0 +1,40 @@
+package dev.scrumpoker.interfaces.rest;
+
+import dev.scrumpoker.application.RoundRecord;
+import dev.scrumpoker.domain.vote.RevealedVote;
+import java.io.IOException;
+import java.io.Writer;
+
+/**
+ * Round history as CSV (RFC 4180: CRLF line ends, fields quoted when needed). Cells that a spreadsheet would run
+ * as a formula (starting with =, +, -, @, tab or CR) are prefixed with an apostrophe.
+ */
+final class RoundsCsv {
+
+    static final String HEADER = "round,storyTitle,revealedAt,participantId,displayName,cardValue\r\n";
+
+    private RoundsCsv() {
+    }
+
+    static void write(Writer writer, RoundRecord record) throws IOException {
+        for (RevealedVote vote : record.votes()) {
+            writer.write(String.join(",",
+                    Integer.toString(record.round().number()),
+                    cell(record.round().storyTitle()),
+                    cell(String.valueOf(record.round().revealedAt())),
+                    cell(vote.participantId().toString()),
+                    cell(vote.displayName()),
+                    cell(vote.cardValue())));
+            writer.write("\r\n");
+        }
+    }
+
+    static String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        boolean quote = safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r");
+        return quote ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+    }
+}

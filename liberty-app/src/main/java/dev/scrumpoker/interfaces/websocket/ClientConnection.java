@@ -1,0 +1,196 @@
+package dev.scrumpoker.interfaces.websocket;
+
+import dev.scrumpoker.application.Attendee;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One WebSocket connection to a room. Everything sent to it goes through a bounded queue drained by asynchronous
+ * sends, one frame in flight at a time, so frames keep their order and no room ever waits on a slow client. A
+ * client that lets {@value #MAX_QUEUED} frames pile up is closed (1013) and can reconnect and resync.
+ */
+final class ClientConnection implements Attendee {
+
+    static final int MAX_QUEUED = 512;
+    private static final Logger LOG = Logger.getLogger(ClientConnection.class.getName());
+    private static final ByteBuffer PING = ByteBuffer.allocate(0);
+
+    private final Session session;
+    private final String roomId;
+    private final UUID userId;
+    private final String displayName;
+    private final String inviteKey;
+    private final long openedAtNanos;
+    private final FloodGuard floodGuard;
+    private final Queue<Outbound> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicBoolean sending = new AtomicBoolean();
+    private volatile boolean closing;
+    private volatile UUID participantId;
+    private volatile boolean everJoined;
+    private volatile long lastHeardNanos;
+    private volatile long lastPingNanos;
+
+    ClientConnection(Session session, String roomId, UUID userId, String displayName, String inviteKey, long nowNanos) {
+        this.session = Objects.requireNonNull(session, "session is required");
+        this.roomId = Objects.requireNonNull(roomId, "roomId is required");
+        this.userId = Objects.requireNonNull(userId, "userId is required");
+        this.displayName = displayName;
+        this.inviteKey = inviteKey;
+        this.openedAtNanos = nowNanos;
+        this.lastHeardNanos = nowNanos;
+        this.lastPingNanos = nowNanos;
+        this.floodGuard = new FloodGuard(nowNanos);
+    }
+
+    @Override
+    public UUID userId() {
+        return userId;
+    }
+
+    @Override
+    public String inviteKey() {
+        return inviteKey;
+    }
+
+    @Override
+    public UUID participantId() {
+        return participantId;
+    }
+
+    @Override
+    public void seat(UUID participantId) {
+        this.participantId = participantId;
+        if (participantId != null) {
+            everJoined = true;
+        }
+    }
+
+    @Override
+    public void dismiss(Dismissal why) {
+        enqueue(new Outbound.Close(switch (why) {
+            case KICKED -> CloseCodes.reason(CloseCodes.FORBIDDEN, "removed by the host");
+            case ROOM_CLOSED -> CloseCodes.reason(CloseCodes.NOT_FOUND, "room deleted");
+        }));
+    }
+
+    String roomId() {
+        return roomId;
+    }
+
+    /** The name from the token, used when a join does not bring its own. */
+    String displayName() {
+        return displayName;
+    }
+
+    boolean hasEverJoined() {
+        return everJoined;
+    }
+
+    long openedAtNanos() {
+        return openedAtNanos;
+    }
+
+    long lastHeardNanos() {
+        return lastHeardNanos;
+    }
+
+    long lastPingNanos() {
+        return lastPingNanos;
+    }
+
+    void heard(long nowNanos) {
+        lastHeardNanos = nowNanos;
+    }
+
+    FloodGuard.Verdict admit(long nowNanos) {
+        return floodGuard.admit(nowNanos);
+    }
+
+    void send(String json) {
+        enqueue(new Outbound.Text(json));
+    }
+
+    void ping(long nowNanos) {
+        lastPingNanos = nowNanos;
+        enqueue(new Outbound.Ping());
+    }
+
+    /** Closes after what is queued has been sent. */
+    void close(int code, String phrase) {
+        enqueue(new Outbound.Close(CloseCodes.reason(code, phrase)));
+    }
+
+    private void enqueue(Outbound item) {
+        if (closing) {
+            return;
+        }
+        if (queued.incrementAndGet() > MAX_QUEUED && !(item instanceof Outbound.Close)) {
+            closeNow(CloseCodes.reason(CloseCodes.TRY_AGAIN_LATER, "too slow to read the room's messages"));
+            return;
+        }
+        queue.add(item);
+        pump();
+    }
+
+    /** Sends queued frames one at a time; whoever flips {@code sending} owns the session's sender until it is done. */
+    private void pump() {
+        while (!closing && sending.compareAndSet(false, true)) {
+            Outbound next = queue.poll();
+            if (next == null) {
+                sending.set(false);
+                if (queue.isEmpty()) {
+                    return;
+                }
+                continue;
+            }
+            queued.decrementAndGet();
+            if (next instanceof Outbound.Text text) {
+                session.getAsyncRemote().sendText(text.json(), result -> {
+                    if (!result.isOK()) {
+                        closeNow(CloseCodes.reason(CloseCodes.UNAVAILABLE, "send failed"));
+                    }
+                    sending.set(false);
+                    pump();
+                });
+                return;
+            }
+            if (next instanceof Outbound.Ping) {
+                sendPing();
+                sending.set(false);
+            } else if (next instanceof Outbound.Close close) {
+                closeNow(close.reason());
+            }
+        }
+    }
+
+    private void sendPing() {
+        try {
+            session.getAsyncRemote().sendPing(PING.duplicate());
+        } catch (IOException | IllegalStateException gone) {
+            closeNow(CloseCodes.reason(CloseCodes.UNAVAILABLE, "ping failed"));
+        }
+    }
+
+    private void closeNow(CloseReason reason) {
+        closing = true;
+        queue.clear();
+        try {
+            if (session.isOpen()) {
+                session.close(reason);
+            }
+        } catch (IOException | IllegalStateException alreadyGone) {
+            LOG.log(Level.FINE, "Closing a connection that was already gone", alreadyGone);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.scrumpoker.interfaces.websocket;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One client frame, {@code {"type", "requestId"?, "payload"}}, read strictly: anything malformed becomes an
+ * {@link Invalid} with the best requestId that could be recovered, so the error can still be matched to its request.
+ */
+record ClientMessage(String type, String requestId, JsonObject payload) {
+
+    static final int MAX_REQUEST_ID = 64;
+
+    static ClientMessage parse(String text) {
+        JsonObject frame;
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new Invalid("a frame must be a JSON object", null);
+            }
+            frame = value.asJsonObject();
+        } catch (JsonException | IllegalStateException malformed) {
+            throw new Invalid("the frame is not valid JSON", null);
+        }
+        String requestId = requestId(frame);
+        if (!(frame.get("type") instanceof JsonString type) || type.getString().isEmpty()) {
+            throw new Invalid("type must be a non-empty string", requestId);
+        }
+        JsonValue payload = frame.get("payload");
+        if (payload == null || payload == JsonValue.NULL) {
+            payload = JsonValue.EMPTY_JSON_OBJECT;
+        }
+        if (payload.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new Invalid("payload must be an object", requestId);
+        }
+        return new ClientMessage(type.getString(), requestId, payload.asJsonObject());
+    }
+
+    private static String requestId(JsonObject frame) {
+        JsonValue value = frame.get("requestId");
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (!(value instanceof JsonString id) || id.getString().length() > MAX_REQUEST_ID) {
+            throw new Invalid("requestId must be a string of at most " + MAX_REQUEST_ID + " characters", null);
+        }
+        return id.getString();
+    }
+
+    /** A required string field of the payload. */
+    String requiredString(String field) {
+        return optionalString(field).orElseThrow(() -> new Invalid("payload." + field + " is required", requestId));
+    }
+
+    Optional<String> optionalString(String field) {
+        JsonValue value = payload.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            return Optional.empty();
+        }
+        if (!(value instanceof JsonString string)) {
+            throw new Invalid("payload." + field + " must be a string", requestId);
+        }
+        return Optional.of(string.getString());
+    }
+
+    UUID requiredId(String field) {
+        try {
+            return UUID.fromString(requiredString(field));
+        } catch (IllegalArgumentException notAnId) {
+            throw new Invalid("payload." + field + " must be a participant id", requestId);
+        }
+    }
+
+    <E extends Enum<E>> E requiredEnum(String field, Class<E> type) {
+        String value = requiredString(field);
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException unknown) {
+            throw new Invalid("payload." + field + " must be one of " + Arrays.toString(type.getEnumConstants()),
+                    requestId);
+        }
+    }
+
+    /** A frame that breaks the message format: answered with INVALID_MESSAGE. */
+    static final class Invalid extends RuntimeException {
+
+        private final String requestId;
+
+        Invalid(String message, String requestId) {
+            super(message, null, false, false);
+            this.requestId = requestId;
+        }
+
+        String requestId() {
+            return requestId;
+        }
+    }
+}

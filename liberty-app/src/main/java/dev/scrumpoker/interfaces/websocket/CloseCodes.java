@@ -1,0 +1,25 @@
+package dev.scrumpoker.interfaces.websocket;
+
+import jakarta.websocket.CloseReason;
+
+/** The close codes of the contract, plus the standard ones this server uses. */
+final class CloseCodes {
+
+    static final int UNAUTHORIZED = 4401;
+    static final int FORBIDDEN = 4403;
+    static final int NOT_FOUND = 4404;
+    static final int JOIN_TIMEOUT = 4008;
+    static final int FLOODING = 4429;
+    /** Standard: the client did not read what it was sent fast enough. */
+    static final int TRY_AGAIN_LATER = 1013;
+    /** Standard: a dependency is down; the client may reconnect. */
+    static final int UNAVAILABLE = 1011;
+    static final int NORMAL = 1000;
+
+    private CloseCodes() {
+    }
+
+    static CloseReason reason(int code, String phrase) {
+        return new CloseReason(CloseReason.CloseCodes.getCloseCode(code), phrase);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.scrumpoker.interfaces.websocket;
+
+import dev.scrumpoker.application.SequencedEvent;
+import dev.scrumpoker.domain.room.RoomEvent;
+import dev.scrumpoker.domain.room.RoomEvent.HostChanged;
+import dev.scrumpoker.domain.room.RoomEvent.ParticipantDisconnected;
+import dev.scrumpoker.domain.room.RoomEvent.ParticipantJoined;
+import dev.scrumpoker.domain.room.RoomEvent.ParticipantLeft;
+import dev.scrumpoker.domain.room.RoomEvent.RoomClosed;
+import dev.scrumpoker.domain.room.RoomEvent.RoundReset;
+import dev.scrumpoker.domain.room.RoomEvent.RoundRevealed;
+import dev.scrumpoker.domain.room.RoomEvent.RoundStarted;
+import dev.scrumpoker.domain.room.RoomEvent.VoteRecorded;
+import dev.scrumpoker.domain.room.RoomEvent.VoteRetracted;
+import dev.scrumpoker.domain.room.RoomSnapshot;
+import dev.scrumpoker.interfaces.representation.JsonFormat;
+import dev.scrumpoker.interfaces.representation.RoomRepresentation;
+import dev.scrumpoker.interfaces.representation.StatsRepresentation;
+import dev.scrumpoker.interfaces.representation.VoteRepresentation;
+import java.util.Map;
+
+/** Writes server frames as JSON text. */
+final class FrameEncoder {
+
+    private FrameEncoder() {
+    }
+
+    static String event(SequencedEvent sequenced, String requestId) {
+        RoomEvent event = sequenced.event();
+        return encode(new Payloads.Frame(typeOf(event), requestId, sequenced.seq(), sequenced.at().toEpochMilli(),
+                payload(event)));
+    }
+
+    static String state(RoomSnapshot snapshot, long seq, String publicUrl, String requestId, long ts) {
+        Payloads.RoomState state = new Payloads.RoomState(
+                RoomRepresentation.of(snapshot.room(), null, publicUrl),
+                new Payloads.RoundState(snapshot.roundNumber(), snapshot.storyTitle(), snapshot.revealed()),
+                snapshot.participants(),
+                new Payloads.You(snapshot.viewerId(), snapshot.viewerCard()),
+                VoteRepresentation.of(snapshot.revealedVotes()),
+                StatsRepresentation.of(snapshot.stats()),
+                seq);
+        return encode(new Payloads.Frame("room.state.v1", requestId, seq, ts, state));
+    }
+
+    static String pong(String requestId, long ts) {
+        return encode(new Payloads.Frame("pong.v1", requestId, null, ts, Map.of()));
+    }
+
+    static String error(String code, String message, String requestId, long ts) {
+        return encode(new Payloads.Frame("error.v1", requestId, null, ts, new Payloads.Error(code, message)));
+    }
+
+    static String typeOf(RoomEvent event) {
+        if (event instanceof ParticipantJoined) {
+            return "participant.joined.v1";
+        } else if (event instanceof ParticipantLeft) {
+            return "participant.left.v1";
+        } else if (event instanceof ParticipantDisconnected) {
+            return "participant.disconnected.v1";
+        } else if (event instanceof VoteRecorded) {
+            return "vote.recorded.v1";
+        } else if (event instanceof VoteRetracted) {
+            return "vote.retracted.v1";
+        } else if (event instanceof RoundRevealed) {
+            return "round.revealed.v1";
+        } else if (event instanceof RoundStarted) {
+            return "round.started.v1";
+        } else if (event instanceof RoundReset) {
+            return "round.reset.v1";
+        } else if (event instanceof HostChanged) {
+            return "host.changed.v1";
+        } else if (event instanceof RoomClosed) {
+            return "room.closed.v1";
+        }
+        throw new IllegalArgumentException("no frame type for " + event);
+    }
+
+    /** Votes are never in a frame before the reveal: vote.recorded.v1 says who, not what. */
+    private static Object payload(RoomEvent event) {
+        if (event instanceof ParticipantJoined joined) {
+            return new Payloads.Participant(joined.participant());
+        } else if (event instanceof ParticipantLeft left) {
+            return new Payloads.ParticipantLeft(left.participantId(), left.kicked() ? "KICKED" : "LEFT");
+        } else if (event instanceof ParticipantDisconnected disconnected) {
+            return new Payloads.ParticipantId(disconnected.participantId());
+        } else if (event instanceof VoteRecorded vote) {
+            return new Payloads.RoundVote(vote.participantId(), vote.roundNumber());
+        } else if (event instanceof VoteRetracted retract) {
+            return new Payloads.RoundVote(retract.participantId(), retract.roundNumber());
+        } else if (event instanceof RoundRevealed reveal) {
+            return new Payloads.RoundRevealed(reveal.roundNumber(), VoteRepresentation.of(reveal.votes()),
+                    StatsRepresentation.of(reveal.stats()));
+        } else if (event instanceof RoundStarted start) {
+            return new Payloads.RoundStarted(start.roundNumber(), start.storyTitle());
+        } else if (event instanceof RoundReset reset) {
+            return new Payloads.RoundNumber(reset.roundNumber());
+        } else if (event instanceof HostChanged change) {
+            return new Payloads.ParticipantId(change.participantId());
+        }
+        return Map.of();
+    }
+
+    private static String encode(Payloads.Frame frame) {
+        return JsonFormat.jsonb().toJson(frame);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.scrumpoker.interfaces.websocket;
+
+import dev.scrumpoker.domain.room.ParticipantView;
+import dev.scrumpoker.interfaces.representation.RoomRepresentation;
+import dev.scrumpoker.interfaces.representation.StatsRepresentation;
+import dev.scrumpoker.interfaces.representation.VoteRepresentation;
+import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.util.List;
+import java.util.UUID;
+
+/** The JSON shapes of server frames (CONTRACT.md, WebSocket section). */
+public final class Payloads {
+
+    private Payloads() {
+    }
+
+    /** The envelope of every server frame; {@code requestId} and {@code seq} are left out when they do not apply. */
+    @JsonbPropertyOrder({"type", "requestId", "seq", "ts", "payload"})
+    public record Frame(String type, @JsonbNillable(false) String requestId, @JsonbNillable(false) Long seq, long ts,
+                        Object payload) {
+    }
+
+    public record Participant(ParticipantView participant) {
+    }
+
+    public record ParticipantId(UUID participantId) {
+    }
+
+    public record ParticipantLeft(UUID participantId, String reason) {
+    }
+
+    public record RoundVote(UUID participantId, int roundNumber) {
+    }
+
+    public record RoundNumber(int roundNumber) {
+    }
+
+    public record RoundStarted(int roundNumber, String storyTitle) {
+    }
+
+    public record RoundRevealed(int roundNumber, List<VoteRepresentation> votes, StatsRepresentation stats) {
+    }
+
+    public record Error(String code, String message) {
+    }
+
+    public record RoundState(int number, String storyTitle, boolean revealed) {
+    }
+
+    public record You(UUID participantId, String cardValue) {
+    }
+
+    @JsonbPropertyOrder({"room", "round", "participants", "you", "revealedVotes", "stats", "seq"})
+    public record RoomState(RoomRepresentation room, RoundState round, List<ParticipantView> participants, You you,
+                            List<VoteRepresentation> revealedVotes, StatsRepresentation stats, long seq) {
+    }
+}

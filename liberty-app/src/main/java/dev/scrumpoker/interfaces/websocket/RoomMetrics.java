@@ -1,0 +1,62 @@
+package dev.scrumpoker.interfaces.websocket;
+
+import dev.scrumpoker.application.RoomPlayService;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+
+/**
+ * The meters of live rooms, served at /metrics: open connections, rooms in memory, messages in and out by type,
+ * vote-to-acknowledgement time and broadcast time.
+ */
+@ApplicationScoped
+public class RoomMetrics {
+
+    @Inject
+    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+    MetricRegistry registry;
+    @Inject
+    ConnectionRegistry connections;
+    @Inject
+    RoomPlayService play;
+
+    private Timer voteAck;
+    private Timer broadcast;
+
+    @PostConstruct
+    void register() {
+        registry.gauge(Metadata.builder().withName("scrumpoker_ws_connections")
+                .withDescription("Open WebSocket connections on this node").build(), connections, ConnectionRegistry::size);
+        registry.gauge(Metadata.builder().withName("scrumpoker_rooms_active")
+                .withDescription("Rooms held in memory on this node").build(), play, RoomPlayService::activeRooms);
+        voteAck = registry.timer(Metadata.builder().withName("scrumpoker_vote_ack")
+                .withDescription("From receiving vote.cast.v1 to queueing vote.recorded.v1 (includes the commit)")
+                .withUnit(MetricUnits.SECONDS).build());
+        broadcast = registry.timer(Metadata.builder().withName("scrumpoker_broadcast")
+                .withDescription("Encoding one room event and queueing it for every recipient")
+                .withUnit(MetricUnits.SECONDS).build());
+    }
+
+    void messageIn(String type) {
+        registry.counter("scrumpoker_ws_messages_in", new Tag("type", type)).inc();
+    }
+
+    void messagesOut(String type, int count) {
+        registry.counter("scrumpoker_ws_messages_out", new Tag("type", type)).inc(count);
+    }
+
+    void voteAcknowledged(long nanos) {
+        voteAck.update(Duration.ofNanos(nanos));
+    }
+
+    void broadcastDone(long nanos) {
+        broadcast.update(Duration.ofNanos(nanos));
+    }
+}
