@@ -41,7 +41,6 @@ CREATE TABLE participants (
     -- One seat per user and room: a returning user gets the same participant id.
     CONSTRAINT participants_room_user_key UNIQUE (room_id, user_id)
 );
-CREATE INDEX participants_user ON participants (user_id);
 
 CREATE TABLE rounds (
     room_id      varchar(8)  NOT NULL REFERENCES rooms (id),
@@ -71,5 +70,5 @@ CREATE TABLE votes (
     PRIMARY KEY (room_id, round_number, participant_id),
     FOREIGN KEY (room_id, round_number) REFERENCES rounds (room_id, number)
 );
--- Foreign-key lookups when seats are examined per participant.
-CREATE INDEX votes_participant ON votes (participant_id);
+-- No index on votes (participant_id) or participants (user_id): seats and users are never deleted, so no
+-- foreign-key check needs them, and each would cost a write on the hottest insert (docs/database.md).

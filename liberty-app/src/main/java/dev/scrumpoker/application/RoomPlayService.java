@@ -153,8 +153,10 @@ public class RoomPlayService {
         handle.lock.lock();
         try {
             publish(handle, List.of(new RoomClosed()), null, null);
-            handle.attendees.forEach(attendee -> attendee.dismiss(Dismissal.ROOM_CLOSED));
+            // Retired before the dismissals: closing a connection may run its disconnect() at once on this thread
+            // (the lock is reentrant), and a retired room publishes nothing after room.closed.v1.
             retire(deleted.roomId(), handle);
+            handle.attendees.forEach(attendee -> attendee.dismiss(Dismissal.ROOM_CLOSED));
         } finally {
             handle.lock.unlock();
         }

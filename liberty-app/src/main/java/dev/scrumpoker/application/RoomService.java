@@ -47,7 +47,8 @@ public class RoomService {
             throw DomainException.invalid("privacy must be PUBLIC or INVITE_ONLY");
         }
         User owner = owner(ownerId);
-        if (rooms.countOpenOwnedBy(ownerId) >= owner.tier().maxOpenRooms()) {
+        int allowed = owner.tier().maxOpenRooms();
+        if (allowed != Integer.MAX_VALUE && rooms.countOpenOwnedBy(ownerId) >= allowed) {
             throw DomainException.forbidden("the " + owner.tier() + " plan allows " + owner.tier().maxOpenRooms()
                     + " open rooms; delete one or upgrade to PRO or TEAM for unlimited rooms");
         }

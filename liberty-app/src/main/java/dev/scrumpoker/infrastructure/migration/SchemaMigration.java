@@ -14,7 +14,8 @@ import org.flywaydb.core.api.output.MigrateResult;
  * Brings the schema up to date with Flyway when the application starts (migrations in db/migration at the top of
  * the repository, packaged into the WAR). Several nodes starting at once are safe: Flyway takes a PostgreSQL
  * advisory lock. Until a migration has succeeded, /health/ready stays DOWN. On Liberty, Flyway finds a classpath
- * folder only by the marker file {@code flyway.location} in it (see src/main/resources/db/migration).
+ * folder only by the marker file {@code flyway.location} in it; db/callback holds only such a marker because
+ * Flyway looks there for callbacks at every start and logs an error when it cannot resolve the folder.
  */
 @ApplicationScoped
 public class SchemaMigration {
@@ -39,7 +40,6 @@ public class SchemaMigration {
             MigrateResult result = Flyway.configure(SchemaMigration.class.getClassLoader())
                     .dataSource(dataSource)
                     .locations("classpath:db/migration")
-                    .callbackLocations("classpath:db/migration")
                     .failOnMissingLocations(true)
                     .load()
                     .migrate();

@@ -44,6 +44,20 @@ record ClientMessage(String type, String requestId, JsonObject payload) {
         return new ClientMessage(type.getString(), requestId, payload.asJsonObject());
     }
 
+    /**
+     * The requestId of a frame that is answered without being handled (a refusal), so the answer can still be
+     * matched to its request; null when the frame has none or is not readable.
+     */
+    static String requestIdOf(String text) {
+        try {
+            return parse(text).requestId();
+        } catch (Invalid invalid) {
+            return invalid.requestId();
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
+    }
+
     private static String requestId(JsonObject frame) {
         JsonValue value = frame.get("requestId");
         if (value == null || value == JsonValue.NULL) {

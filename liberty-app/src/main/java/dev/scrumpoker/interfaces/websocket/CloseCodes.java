@@ -10,6 +10,8 @@ final class CloseCodes {
     static final int NOT_FOUND = 4404;
     static final int JOIN_TIMEOUT = 4008;
     static final int FLOODING = 4429;
+    /** Standard: a message over the 16 KiB limit. */
+    static final int TOO_BIG = 1009;
     /** Standard: the client did not read what it was sent fast enough. */
     static final int TRY_AGAIN_LATER = 1013;
     /** Standard: a dependency is down; the client may reconnect. */

@@ -18,6 +18,7 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +35,10 @@ import java.util.logging.Logger;
 @Dependent
 public class RoomEndpoint {
 
-    /** Frames above 16 KiB are refused by the container with 1009. */
+    /**
+     * Messages above 16 KiB are closed with 1009. The container enforces {@code maxMessageSize} only for messages
+     * sent in one frame; a message sent in fragments is assembled whole, so {@link #message} checks again.
+     */
     static final int MAX_FRAME = 16 * 1024;
     private static final Logger LOG = Logger.getLogger(RoomEndpoint.class.getName());
 
@@ -74,10 +78,15 @@ public class RoomEndpoint {
     public void message(String text) {
         long received = System.nanoTime();
         connection.heard(received);
+        if (isOverLimit(text)) {
+            connection.close(CloseCodes.TOO_BIG, "message over " + MAX_FRAME + " bytes");
+            return;
+        }
         switch (connection.admit(received)) {
             case REFUSE -> {
+                // Refused unhandled, but answered like any message: with its requestId.
                 connection.send(FrameEncoder.error("RATE_LIMITED", "more than " + (int) FloodGuard.RATE
-                        + " messages per second", null, clock.millis()));
+                        + " messages per second", ClientMessage.requestIdOf(text), clock.millis()));
                 return;
             }
             case CLOSE -> {
@@ -186,6 +195,14 @@ public class RoomEndpoint {
             case FORBIDDEN -> CloseCodes.FORBIDDEN;
             default -> CloseCodes.UNAVAILABLE;
         };
+    }
+
+    /** Whether the message is over the limit in UTF-8 bytes; counted only when its length in chars allows it. */
+    static boolean isOverLimit(String text) {
+        if (text.length() > MAX_FRAME) {
+            return true;
+        }
+        return text.length() * 3L > MAX_FRAME && text.getBytes(StandardCharsets.UTF_8).length > MAX_FRAME;
     }
 
     private static String parameter(Session session, String name) {

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs Scrum Poker on this machine: installs and starts PostgreSQL and Redis if needed, builds the WAR, starts
+# Open Liberty and prints the URL. Stays in the foreground following the server log; Ctrl-C stops the server.
+#   --detach   return once the server is ready (stop it later with ./scripts/stop.sh)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+detach=false
+[ "${1:-}" = "--detach" ] && detach=true
+
+port=${HTTP_PORT:-9080}
+server_dir=liberty-app/target/liberty/wlp/usr/servers/scrumPoker
+
+./scripts/services.sh
+echo "[run] building and starting Open Liberty (the first run downloads the runtime from Maven Central)"
+mvn -B -q -pl liberty-app package -DskipTests
+mvn -B -q -pl liberty-app liberty:create liberty:deploy liberty:start -Dliberty.clean=true
+
+for _ in $(seq 1 120); do
+  curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break
+  sleep 1
+done
+curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null || {
+  echo "[run] the server started but is not ready; see $server_dir/logs/messages.log" >&2
+  exit 1
+}
+
+cat <<MSG
+
+  Scrum Poker is running at http://localhost:$port/
+    REST API      http://localhost:$port/api/v1   (OpenAPI: http://localhost:$port/openapi)
+    Rooms         ws://localhost:$port/ws/room/{roomId}?token=<JWT>
+    Health        http://localhost:$port/health/ready   Metrics: http://localhost:$port/metrics
+
+MSG
+
+if $detach; then
+  echo "[run] stop it with ./scripts/stop.sh"
+  exit 0
+fi
+trap './scripts/stop.sh' INT TERM
+echo "[run] following the server log; Ctrl-C stops the server"
+tail -n 0 -F "$server_dir/logs/messages.log" &
+wait $!
