@@ -3,6 +3,8 @@ package dev.scrumpoker.interfaces.websocket;
 import dev.scrumpoker.application.RoomPlayService;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.eclipse.microprofile.metrics.Metadata;
@@ -29,6 +31,11 @@ public class RoomMetrics {
 
     private Timer voteAck;
     private Timer broadcast;
+
+    /** Registers the meters at start-up, so /metrics shows them (at zero) before the first connection. */
+    void registerOnStart(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        // Observing the event instantiates the bean, which runs register().
+    }
 
     @PostConstruct
     void register() {
