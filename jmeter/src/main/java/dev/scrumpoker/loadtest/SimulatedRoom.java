@@ -1,0 +1,214 @@
+package dev.scrumpoker.loadtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One room played by one JMeter thread: P participants (participant 0 creates the room and hosts), each a
+ * WebSocket. Each step sends what a person would and measures until everyone concerned has seen the result.
+ */
+final class SimulatedRoom {
+
+    /** Numeric cards of the FIBONACCI deck, what the simulated people pick from. */
+    private static final String[] CARDS = {"1", "2", "3", "5", "8", "13"};
+
+    private final String host;
+    private final int port;
+    private final long timeoutNanos;
+    private final Signal signal = new Signal();
+    private final List<Participant> participants = new ArrayList<>();
+    private final Map<Integer, String> cardOf = new ConcurrentHashMap<>();
+    private String roomId;
+    private int round = 1;
+    private int nextJoiner;
+    private int nextVoter;
+    private int nextRestored;
+    private int requests;
+    private long lastVoteSentNanos;
+    private long lastVoteSentMillis;
+    private int lastVoter = -1;
+    private long dropNanos;
+    private long dropMillis;
+    private final Map<Integer, String> restoreFailure = new ConcurrentHashMap<>();
+    private final Map<Integer, String> seatBeforeDrop = new ConcurrentHashMap<>();
+
+    SimulatedRoom(String host, int port, long timeoutMillis) {
+        this.host = host;
+        this.port = port;
+        this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    }
+
+    /** Signs in P guests and lets the first create the room (REST). */
+    Outcome setUp(int size, String name) throws Exception {
+        long startMillis = System.currentTimeMillis();
+        long start = System.nanoTime();
+        ScrumPokerApi api = new ScrumPokerApi(host, port);
+        for (int i = 0; i < size; i++) {
+            participants.add(new Participant(i, api.guestToken(name + "-p" + i), signal));
+        }
+        roomId = api.createRoom(participants.get(0).token, name, "FIBONACCI");
+        return Outcome.ok(startMillis, System.nanoTime() - start);
+    }
+
+    boolean isSetUp() {
+        return roomId != null;
+    }
+
+    /** The next participant connects and joins: open → room.state.v1. */
+    Outcome joinNext() throws Exception {
+        Participant p = participants.get(nextJoiner++ % participants.size());
+        long startMillis = System.currentTimeMillis();
+        long start = System.nanoTime();
+        p.connect(host, port, roomId).get(timeoutNanos, TimeUnit.NANOSECONDS);
+        if (!signal.await(() -> p.lastState() != null, start + timeoutNanos)) {
+            return Outcome.failed(startMillis, System.nanoTime() - start, "no room.state.v1; " + p.closeReason());
+        }
+        return Outcome.ok(startMillis, p.stateAt() - start);
+    }
+
+    /** The next voter puts a card down: vote.cast.v1 → its own vote.recorded.v1. */
+    Outcome voteNext() throws Exception {
+        int index = nextVoter++ % participants.size();
+        Participant p = participants.get(index);
+        String card = CARDS[ThreadLocalRandom.current().nextInt(CARDS.length)];
+        String requestId = "v" + (++requests);
+        lastVoter = index;
+        lastVoteSentMillis = System.currentTimeMillis();
+        lastVoteSentNanos = System.nanoTime();
+        p.send("vote.cast.v1", requestId, Transport.JSON.createObjectNode().put("cardValue", card));
+        long start = lastVoteSentNanos;
+        if (!signal.await(() -> p.replies.containsKey(requestId), start + timeoutNanos)) {
+            return Outcome.failed(lastVoteSentMillis, System.nanoTime() - start, "no reply; " + p.closeReason());
+        }
+        long reply = p.replies.remove(requestId);
+        if (reply < 0) {
+            return Outcome.failed(lastVoteSentMillis, System.nanoTime() - start, "error.v1 for the vote");
+        }
+        cardOf.put(index, card);
+        return Outcome.ok(lastVoteSentMillis, reply - start);
+    }
+
+    /** The last vote as the room sees it: vote sent → the last other participant has its vote.recorded.v1. */
+    Outcome lastVoteSeenByAll() throws Exception {
+        if (lastVoter < 0) {
+            return Outcome.failed(System.currentTimeMillis(), 0, "no vote to follow");
+        }
+        String voterId = participants.get(lastVoter).participantId();
+        long sent = lastVoteSentNanos;
+        List<Participant> others = participants.stream().filter(p -> p.index != lastVoter).toList();
+        boolean seen = signal.await(() -> others.stream().allMatch(p -> p.voteSeenAt.getOrDefault(voterId, 0L) >= sent),
+                sent + timeoutNanos);
+        if (!seen) {
+            return Outcome.failed(lastVoteSentMillis, System.nanoTime() - sent, "not everyone saw the vote");
+        }
+        long last = others.stream().mapToLong(p -> p.voteSeenAt.get(voterId)).max().orElse(sent);
+        int gaps = participants.stream().mapToInt(Participant::seqGaps).sum();
+        return gaps == 0 ? Outcome.ok(lastVoteSentMillis, last - sent)
+                : Outcome.failed(lastVoteSentMillis, last - sent, gaps + " seq gaps seen in the room");
+    }
+
+    /** The host reveals: round.reveal.v1 → everyone has round.revealed.v1 with every vote. */
+    Outcome reveal() throws Exception {
+        int expectedRound = round;
+        Participant hostP = participants.get(0);
+        long startMillis = System.currentTimeMillis();
+        long start = System.nanoTime();
+        hostP.send("round.reveal.v1", "r" + (++requests), Transport.JSON.createObjectNode());
+        boolean all = signal.await(() -> participants.stream().allMatch(p -> p.revealedRound() == expectedRound),
+                start + timeoutNanos);
+        if (!all) {
+            return Outcome.failed(startMillis, System.nanoTime() - start, "not everyone saw the reveal");
+        }
+        long last = participants.stream().mapToLong(Participant::revealedAt).max().orElse(start);
+        int counted = hostP.revealedCount();
+        return counted == cardOf.size() ? Outcome.ok(startMillis, last - start)
+                : Outcome.failed(startMillis, last - start, "revealed " + counted + " votes, cast " + cardOf.size());
+    }
+
+    /** The host starts the next round: round.start.v1 → everyone has round.started.v1. */
+    Outcome startNextRound() throws Exception {
+        int expectedRound = round + 1;
+        long startMillis = System.currentTimeMillis();
+        long start = System.nanoTime();
+        participants.get(0).send("round.start.v1", "s" + (++requests),
+                Transport.JSON.createObjectNode().put("storyTitle", "Story " + expectedRound));
+        boolean all = signal.await(() -> participants.stream().allMatch(p -> p.startedRound() == expectedRound),
+                start + timeoutNanos);
+        if (!all) {
+            return Outcome.failed(startMillis, System.nanoTime() - start, "not everyone saw the new round");
+        }
+        round = expectedRound;
+        cardOf.clear();
+        long last = participants.stream().mapToLong(Participant::startedAt).max().orElse(start);
+        return Outcome.ok(startMillis, last - start);
+    }
+
+    /**
+     * Every connection of the room drops at once, as in a network outage, and each reconnects after a random
+     * delay of up to {@code jitterMillis}, retrying with backoff until it has its seat back.
+     */
+    Outcome dropAll(long jitterMillis) {
+        dropMillis = System.currentTimeMillis();
+        dropNanos = System.nanoTime();
+        nextRestored = 0;
+        restoreFailure.clear();
+        for (Participant p : participants) {
+            seatBeforeDrop.put(p.index, p.participantId());
+            p.forgetState();
+            p.abort();
+            long delay = ThreadLocalRandom.current().nextLong(jitterMillis + 1);
+            Transport.TIMER.schedule(() -> reconnect(p, 0), delay, TimeUnit.MILLISECONDS);
+        }
+        return Outcome.ok(dropMillis, System.nanoTime() - dropNanos);
+    }
+
+    private void reconnect(Participant p, int attempt) {
+        p.connect(host, port, roomId).whenComplete((ws, failure) -> {
+            if (failure != null) {
+                long backoff = Math.min(5_000, 200L << Math.min(attempt, 5))
+                        + ThreadLocalRandom.current().nextLong(200);
+                if (System.nanoTime() - dropNanos < timeoutNanos) {
+                    Transport.TIMER.schedule(() -> reconnect(p, attempt + 1), backoff, TimeUnit.MILLISECONDS);
+                } else {
+                    restoreFailure.put(p.index, "could not reconnect: " + failure);
+                    signal.changed();
+                }
+            }
+        });
+    }
+
+    /** The next participant's seat after the drop: drop → room.state.v1 with the same participantId and vote. */
+    Outcome restoredNext() throws Exception {
+        int index = nextRestored++ % participants.size();
+        Participant p = participants.get(index);
+        boolean back = signal.await(() -> p.lastState() != null || restoreFailure.containsKey(index),
+                dropNanos + timeoutNanos);
+        long elapsed = (back && p.lastState() != null ? p.stateAt() : System.nanoTime()) - dropNanos;
+        if (!back || p.lastState() == null) {
+            return Outcome.failed(dropMillis, elapsed, restoreFailure.getOrDefault(index, "no room.state.v1"));
+        }
+        JsonNode you = p.lastState().path("you");
+        String expectedCard = cardOf.get(index);
+        String card = you.path("cardValue").isNull() ? null : you.path("cardValue").asText();
+        if (!you.path("participantId").asText().equals(seatBeforeDrop.get(index))) {
+            return Outcome.failed(dropMillis, elapsed, "participant id changed");
+        }
+        if (expectedCard != null && !expectedCard.equals(card)) {
+            return Outcome.failed(dropMillis, elapsed, "vote " + expectedCard + " came back as " + card);
+        }
+        return Outcome.ok(dropMillis, elapsed);
+    }
+
+    int size() {
+        return participants.size();
+    }
+
+    void close() {
+        participants.forEach(Participant::close);
+    }
+}

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs every load scenario through Taurus against a freshly started app, and fails if any threshold fails.
+#   ./scripts/loadtest.sh            the small profile (taurus/small.yml), as CI runs it
+#   ./scripts/loadtest.sh --full     the full-scale defaults of each taurus/*.yml
+# Also proves the thresholds bite: an impossible threshold must make bzt exit non-zero.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+profile=(taurus/small.yml)
+[ "${1:-}" = "--full" ] && profile=()
+scenarios=(voting vote-storm api reconnect-storm)
+
+./scripts/loadtest-setup.sh
+./scripts/run.sh --detach
+trap './scripts/stop.sh >/dev/null 2>&1 || true' EXIT
+
+failed=()
+for scenario in "${scenarios[@]}"; do
+  echo "[loadtest] $scenario"
+  if .venv/bin/bzt -q "taurus/$scenario.yml" "${profile[@]}"; then
+    echo "[loadtest] $scenario: thresholds met"
+  else
+    echo "[loadtest] $scenario: FAILED (exit $?)"
+    failed+=("$scenario")
+  fi
+done
+
+echo "[loadtest] checking that a threshold that cannot be met fails the run"
+set +e
+.venv/bin/bzt -q taurus/voting.yml taurus/small.yml taurus/checks/impossible-threshold.yml \
+  -o scenarios.voting.properties.DURATION=15
+bite=$?
+set -e
+if [ "$bite" -eq 0 ]; then
+  echo "[loadtest] FAILED: an impossible threshold passed; pass/fail criteria are not applied"
+  failed+=("threshold-check")
+else
+  echo "[loadtest] the impossible threshold failed the run as it should (bzt exit $bite)"
+fi
+
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "[loadtest] failed: ${failed[*]}"
+  exit 1
+fi
+echo "[loadtest] 4 passed, 0 failed"
