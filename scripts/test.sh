@@ -1,8 +1,19 @@
 #!/usr/bin/env bash
-# Runs every test: unit tests, then integration tests against a real Open Liberty, PostgreSQL and Redis.
-# Installs and starts PostgreSQL and Redis first if needed. Needs port 9080 free.
+# Runs every test: unit tests, integration tests against a real Open Liberty, PostgreSQL and Redis, then every
+# load scenario at the small profile through Taurus, failing on any missed threshold. Installs and starts
+# PostgreSQL and Redis first if needed. Needs port 9080 free.
+#   --no-load   skip the load scenarios (the quick inner loop)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+load=true
+if [ "${1:-}" = "--no-load" ]; then
+  load=false
+  shift
+fi
+
 ./scripts/services.sh
 mvn -B verify "$@"
+if $load; then
+  ./scripts/loadtest.sh
+fi
