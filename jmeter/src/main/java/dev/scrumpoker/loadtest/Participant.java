@@ -51,22 +51,28 @@ final class Participant implements WebSocket.Listener {
         lastState = null;
         closeReason = null;
         URI uri = URI.create("ws://" + host + ":" + port + "/ws/room/" + roomId + "?token=" + token);
+        // Completes on the shared I/O threads: nothing here may block them (the join is sent without waiting).
         return Transport.HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(uri, this)
-                .thenApply(ws -> {
+                .thenCompose(ws -> {
                     socket = ws;
-                    send("room.join.v1", "join-" + index, Transport.JSON.createObjectNode().put("role", "VOTER"));
-                    return ws;
+                    return sendAsync("room.join.v1", "join-" + index,
+                            Transport.JSON.createObjectNode().put("role", "VOTER"));
                 });
     }
 
+    /** Sends a frame and waits until it is written; for JMeter's threads, never the I/O threads. */
     void send(String type, String requestId, ObjectNode payload) {
+        sendAsync(type, requestId, payload).join();
+    }
+
+    private CompletableFuture<WebSocket> sendAsync(String type, String requestId, ObjectNode payload) {
         ObjectNode frame = Transport.JSON.createObjectNode().put("type", type);
         if (requestId != null) {
             frame.put("requestId", requestId);
         }
         frame.set("payload", payload);
         try {
-            socket.sendText(Transport.JSON.writeValueAsString(frame), true).join();
+            return socket.sendText(Transport.JSON.writeValueAsString(frame), true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -21,7 +21,7 @@ final class Transport {
     static final ScheduledExecutorService TIMER;
 
     static {
-        ExecutorService io = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+        ExecutorService io = Executors.newFixedThreadPool(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()),
                 daemon("scrumpoker-io"));
         // HTTP/1.1: no h2c upgrade, so REST calls spread over pooled connections like browsers' do.
         HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(io)

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -32,6 +33,7 @@ final class ClientConnection implements Attendee {
     private final String inviteKey;
     private final long openedAtNanos;
     private final FloodGuard floodGuard;
+    private final Executor closer;
     private final Queue<Outbound> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean sending = new AtomicBoolean();
@@ -41,7 +43,8 @@ final class ClientConnection implements Attendee {
     private volatile long lastHeardNanos;
     private volatile long lastPingNanos;
 
-    ClientConnection(Session session, String roomId, UUID userId, String displayName, String inviteKey, long nowNanos) {
+    ClientConnection(Session session, String roomId, UUID userId, String displayName, String inviteKey, long nowNanos,
+                     Executor closer) {
         this.session = Objects.requireNonNull(session, "session is required");
         this.roomId = Objects.requireNonNull(roomId, "roomId is required");
         this.userId = Objects.requireNonNull(userId, "userId is required");
@@ -51,6 +54,7 @@ final class ClientConnection implements Attendee {
         this.lastHeardNanos = nowNanos;
         this.lastPingNanos = nowNanos;
         this.floodGuard = new FloodGuard(nowNanos);
+        this.closer = Objects.requireNonNull(closer, "closer is required");
     }
 
     @Override
@@ -126,6 +130,12 @@ final class ClientConnection implements Attendee {
         enqueue(new Outbound.Ping());
     }
 
+    /** The connection is gone: nothing more is sent to it. */
+    void closed() {
+        closing = true;
+        queue.clear();
+    }
+
     /** Closes after what is queued has been sent. */
     void close(int code, String phrase) {
         enqueue(new Outbound.Close(CloseCodes.reason(code, phrase)));
@@ -182,15 +192,18 @@ final class ClientConnection implements Attendee {
         }
     }
 
+    /** Stops sending at once and closes on another thread: this may run under a room's lock. */
     private void closeNow(CloseReason reason) {
         closing = true;
         queue.clear();
-        try {
-            if (session.isOpen()) {
-                session.close(reason);
+        closer.execute(() -> {
+            try {
+                if (session.isOpen()) {
+                    session.close(reason);
+                }
+            } catch (IOException | IllegalStateException alreadyGone) {
+                LOG.log(Level.FINE, "Closing a connection that was already gone", alreadyGone);
             }
-        } catch (IOException | IllegalStateException alreadyGone) {
-            LOG.log(Level.FINE, "Closing a connection that was already gone", alreadyGone);
-        }
+        });
     }
 }

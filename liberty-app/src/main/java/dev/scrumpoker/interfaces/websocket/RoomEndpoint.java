@@ -64,7 +64,7 @@ public class RoomEndpoint {
             return;
         }
         connection = new ClientConnection(session, roomId, caller.get().userId(), caller.get().displayName(),
-                parameter(session, "invite"), System.nanoTime());
+                parameter(session, "invite"), System.nanoTime(), registry.closer());
         registry.add(connection);
         try {
             play.enter(roomId, connection);
@@ -124,6 +124,7 @@ public class RoomEndpoint {
     @OnClose
     public void close(Session session, CloseReason reason) {
         if (connection != null) {
+            connection.closed();
             registry.remove(connection);
             if (entered) {
                 play.disconnect(connection.roomId(), connection);
