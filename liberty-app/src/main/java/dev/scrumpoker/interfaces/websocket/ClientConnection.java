@@ -10,6 +10,7 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -196,14 +197,21 @@ final class ClientConnection implements Attendee {
     private void closeNow(CloseReason reason) {
         closing = true;
         queue.clear();
-        closer.execute(() -> {
-            try {
-                if (session.isOpen()) {
-                    session.close(reason);
-                }
-            } catch (IOException | IllegalStateException alreadyGone) {
-                LOG.log(Level.FINE, "Closing a connection that was already gone", alreadyGone);
+        try {
+            closer.execute(() -> closeSession(reason));
+        } catch (RejectedExecutionException shuttingDown) {
+            // The application is stopping and its closer with it: close here, nothing waits on this room anymore.
+            closeSession(reason);
+        }
+    }
+
+    private void closeSession(CloseReason reason) {
+        try {
+            if (session.isOpen()) {
+                session.close(reason);
             }
-        });
+        } catch (IOException | IllegalStateException alreadyGone) {
+            LOG.log(Level.FINE, "Closing a connection that was already gone", alreadyGone);
+        }
     }
 }
