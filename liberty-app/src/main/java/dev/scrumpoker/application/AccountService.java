@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -59,7 +58,7 @@ public class AccountService {
         if (email == null || password == null) {
             throw DomainException.invalid("email and password are required");
         }
-        Optional<User> user = users.findByEmail(email.strip().toLowerCase(Locale.ROOT));
+        Optional<User> user = users.findByEmail(User.canonicalEmail(email));
         boolean matches = hasher.matches(password, user.map(User::passwordHash).orElse(decoyHash));
         if (user.isEmpty() || !matches) {
             throw new DomainException(Reason.UNAUTHORIZED, BAD_CREDENTIALS);

@@ -70,11 +70,16 @@ public class User {
         return Text.require("displayName", value, 1, 40);
     }
 
-    /** Emails are compared case-insensitively: one address, one account. */
+    /** Emails are compared case-insensitively: one address, one account. Refuses what is not an address. */
     public static String normalizeEmail(String email) {
         if (email == null || email.length() > 254 || !EMAIL.matcher(email.strip()).matches()) {
             throw DomainException.invalid("email must be a valid address");
         }
+        return canonicalEmail(email);
+    }
+
+    /** The form emails are stored and looked up in, without judging the address (a login only looks it up). */
+    public static String canonicalEmail(String email) {
         return email.strip().toLowerCase(Locale.ROOT);
     }
 

@@ -1,5 +1,6 @@
 package dev.scrumpoker.interfaces.representation;
 
+import dev.scrumpoker.domain.room.Deck;
 import dev.scrumpoker.domain.room.Privacy;
 import dev.scrumpoker.domain.room.Room;
 import java.time.Instant;
@@ -15,7 +16,8 @@ public record RoomRepresentation(String id, String title, String deck, List<Stri
         if (room.privacy() == Privacy.INVITE_ONLY && room.isOwnedBy(viewerId)) {
             joinUrl += "?invite=" + room.inviteKey();
         }
-        return new RoomRepresentation(room.id(), room.title(), room.deck().type().name(), room.deck().cards(),
+        Deck deck = room.deck();
+        return new RoomRepresentation(room.id(), room.title(), deck.type().name(), deck.cards(),
                 room.privacy().name(), room.ownerId(), room.createdAt(), joinUrl);
     }
 }

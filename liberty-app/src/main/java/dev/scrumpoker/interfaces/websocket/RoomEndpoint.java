@@ -100,7 +100,6 @@ public class RoomEndpoint {
         ClientMessage message = null;
         try {
             message = ClientMessage.parse(text);
-            metrics.messageIn(message.type());
             dispatch(message);
             if ("vote.cast.v1".equals(message.type())) {
                 metrics.voteAcknowledged(System.nanoTime() - received);
@@ -138,24 +137,34 @@ public class RoomEndpoint {
         LOG.log(Level.FINE, "WebSocket error", failure);
     }
 
+    /** Handles a frame by type; this switch is the one list of client message types, metrics included. */
     private void dispatch(ClientMessage message) {
         String roomId = connection.roomId();
         String requestId = message.requestId();
-        switch (message.type()) {
-            case "room.join.v1" -> join(message);
-            case "vote.cast.v1" -> play.castVote(roomId, connection, message.requiredString("cardValue"), requestId);
-            case "vote.retract.v1" -> play.retractVote(roomId, connection, requestId);
-            case "round.reveal.v1" -> play.reveal(roomId, connection, requestId);
-            case "round.start.v1" ->
-                    play.startRound(roomId, connection, message.optionalString("storyTitle").orElse(null), requestId);
-            case "round.reset.v1" -> play.reset(roomId, connection, requestId);
-            case "participant.kick.v1" -> play.kick(roomId, connection, message.requiredId("participantId"), requestId);
-            case "host.transfer.v1" ->
-                    play.transferHost(roomId, connection, message.requiredId("participantId"), requestId);
-            case "room.sync.v1" -> play.sync(roomId, connection, requestId);
-            case "room.leave.v1" -> play.leave(roomId, connection, requestId);
-            case "ping.v1" -> connection.send(FrameEncoder.pong(requestId, clock.millis()));
-            default -> reply("UNKNOWN_TYPE", "unknown message type; see the contract for the list", requestId);
+        boolean known = true;
+        try {
+            switch (message.type()) {
+                case "room.join.v1" -> join(message);
+                case "vote.cast.v1" -> play.castVote(roomId, connection, message.requiredString("cardValue"), requestId);
+                case "vote.retract.v1" -> play.retractVote(roomId, connection, requestId);
+                case "round.reveal.v1" -> play.reveal(roomId, connection, requestId);
+                case "round.start.v1" ->
+                        play.startRound(roomId, connection, message.optionalString("storyTitle").orElse(null), requestId);
+                case "round.reset.v1" -> play.reset(roomId, connection, requestId);
+                case "participant.kick.v1" -> play.kick(roomId, connection, message.requiredId("participantId"), requestId);
+                case "host.transfer.v1" ->
+                        play.transferHost(roomId, connection, message.requiredId("participantId"), requestId);
+                case "room.sync.v1" -> play.sync(roomId, connection, requestId);
+                case "room.leave.v1" -> play.leave(roomId, connection, requestId);
+                case "ping.v1" -> connection.send(FrameEncoder.pong(requestId, clock.millis()));
+                default -> {
+                    known = false;
+                    reply("UNKNOWN_TYPE", "unknown message type; see the contract for the list", requestId);
+                }
+            }
+        } finally {
+            // Unknown types are counted together, so clients cannot create metric series at will.
+            metrics.messageIn(known ? message.type() : "other");
         }
     }
 
