@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Installs (from Debian's packages, if absent) and starts PostgreSQL and Redis on loopback, and creates the
 # database and role the app uses by default. Safe to run again: everything is skipped when already done.
+#
+#   scripts/services.sh                  install if needed, start both
+#   scripts/services.sh stop-redis       stop Redis, dropping everything it held (the fault tests use this)
+#   scripts/services.sh stop-postgresql  stop PostgreSQL (fast shutdown; data stays)
 set -euo pipefail
 
 DB_NAME=${DB_NAME:-scrumpoker}
@@ -32,7 +36,7 @@ install_missing() {
 
 start_postgresql() {
   local version
-  version=$(ls /etc/postgresql | sort -V | tail -n 1)
+  version=$(postgresql_version)
   if ! pg_lsclusters -h | awk '{print $4}' | grep -q online; then
     log "starting PostgreSQL $version on 127.0.0.1:5432"
     as_root pg_ctlcluster "$version" main start
@@ -61,7 +65,29 @@ start_redis() {
   done
 }
 
-install_missing
-start_postgresql
-start_redis
-log "PostgreSQL and Redis are up on loopback"
+postgresql_version() {
+  ls /etc/postgresql | sort -V | tail -n 1
+}
+
+case "${1:-start}" in
+  start)
+    install_missing
+    start_postgresql
+    start_redis
+    log "PostgreSQL and Redis are up on loopback"
+    ;;
+  stop-redis)
+    # FLUSHALL first: with the append-only file on, a restart would otherwise bring the data back.
+    redis-cli -h 127.0.0.1 -p "$REDIS_PORT" flushall >/dev/null
+    redis-cli -h 127.0.0.1 -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
+    log "Redis stopped; its data is gone"
+    ;;
+  stop-postgresql)
+    as_root pg_ctlcluster "$(postgresql_version)" main stop -m fast
+    log "PostgreSQL stopped"
+    ;;
+  *)
+    echo "usage: $0 [start|stop-redis|stop-postgresql]" >&2
+    exit 2
+    ;;
+esac

@@ -5,6 +5,9 @@ import java.util.UUID;
 /** One connection to a room, as the application sees it; the WebSocket edge implements it. */
 public interface Attendee {
 
+    /** Names the connection among this node's connections. */
+    String connectionId();
+
     UUID userId();
 
     /** The invitation the connection presented, or null. */
@@ -14,6 +17,11 @@ public interface Attendee {
     UUID participantId();
 
     void seat(UUID participantId);
+
+    /** The {@code seq} of the last room state sent to this connection: events up to it are already in that state. */
+    long stateSeq();
+
+    void stateSeq(long seq);
 
     /** Closes the connection once everything already sent to it has gone out. */
     void dismiss(Dismissal why);

@@ -19,9 +19,11 @@ import dev.scrumpoker.domain.shared.DomainException;
 import dev.scrumpoker.domain.vote.VoteRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.faulttolerance.Retry;
 
 /** Loads live rooms from PostgreSQL and saves what their events changed, one transaction per request. */
 @ApplicationScoped
@@ -37,6 +39,12 @@ public class LiveRoomStore {
     @Inject
     VoteRepository votes;
 
+    /**
+     * Reads without a transaction, so that each retry starts afresh on a new connection: a brief loss of PostgreSQL
+     * (a restart, a failover) costs a few hundred milliseconds instead of an error.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = PersistenceException.class)
     public LiveRoom load(String roomId) {
         Room room = rooms.find(roomId).filter(r -> !r.isDeleted())
                 .orElseThrow(() -> DomainException.notFound("no room " + roomId));

@@ -4,8 +4,9 @@ import dev.scrumpoker.domain.room.RoomSnapshot;
 import java.util.Collection;
 
 /**
- * Delivers what happens in a room to its connections. Calls for one room come one at a time and in {@code seq}
- * order; implementations must keep that order per connection and must never block on a slow client.
+ * Delivers what happens in a room to this node's connections. Events of one room come in {@code seq} order;
+ * implementations keep that order per connection, never send a connection an event its last room state already
+ * reflects (see {@link Attendee#stateSeq()}), and never block on a slow client.
  */
 public interface RoomBroadcaster {
 

@@ -52,11 +52,11 @@ final class Api {
 
     /** A path outside {@code /api/v1} (health, metrics, OpenAPI). */
     static ApiResponse getAbsolute(String path) {
-        return send(HttpRequest.newBuilder(Server.http(path)).timeout(TIMEOUT).GET());
+        return send(HttpRequest.newBuilder(Server.A.http(path)).timeout(TIMEOUT).GET());
     }
 
     private static HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(Server.http(BASE + path)).timeout(TIMEOUT)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(Server.A.http(BASE + path)).timeout(TIMEOUT)
                 .header("Accept", "application/json, text/csv");
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);

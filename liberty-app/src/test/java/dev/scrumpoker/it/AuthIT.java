@@ -20,7 +20,7 @@ class AuthIT {
 
     @BeforeAll
     static void serverIsReady() {
-        Server.awaitReady();
+        Server.A.awaitReady();
     }
 
     @Test

@@ -23,7 +23,7 @@ class CloseCodesIT {
 
     @BeforeAll
     static void serverIsReady() {
-        Server.awaitReady();
+        Server.A.awaitReady();
     }
 
     @Test

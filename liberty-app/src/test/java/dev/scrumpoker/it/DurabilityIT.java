@@ -18,16 +18,16 @@ class DurabilityIT {
 
     @BeforeAll
     static void serverIsReady() {
-        Server.awaitReady();
+        Server.A.awaitReady();
     }
 
     /** Whatever happened above, the tests after this one need a running server. */
     @AfterAll
     static void leaveTheServerRunning() {
-        if (!Server.isUp()) {
-            Server.start();
+        if (!Server.A.isUp()) {
+            Server.A.start();
         }
-        Server.awaitReady();
+        Server.A.awaitReady();
     }
 
     @Test
@@ -44,15 +44,15 @@ class DurabilityIT {
         JsonObject ack = voter.awaitReply(voter.send("vote.cast.v1", Jsons.object("cardValue", "8")));
         assertEquals("vote.recorded.v1", ack.getString("type"));
 
-        Server.stop();
+        Server.A.stop();
 
-        assertFalse(Server.isUp(), "the server is down");
+        assertFalse(Server.A.isUp(), "the server is down");
         host.awaitClose();
         voter.awaitClose();
         host.close();
         voter.close();
 
-        Server.start();
+        Server.A.start();
 
         try (RoomClient back = RoomClient.connect(roomId, voterUser).named("voter-back");
              RoomClient hostBack = RoomClient.connect(roomId, owner).named("host-back")) {

@@ -30,7 +30,7 @@ class ErrorCodesIT {
 
     @BeforeAll
     static void serverIsReady() {
-        Server.awaitReady();
+        Server.A.awaitReady();
     }
 
     /** A FIBONACCI room with its owner as host, a voter and an observer, all joined. */

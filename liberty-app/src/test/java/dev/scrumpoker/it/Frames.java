@@ -26,7 +26,8 @@ final class Frames {
     /**
      * Asserts the seq rules for everything one connection received: its first sequenced frame is the room.state.v1
      * of its join; each room event after it is exactly one higher than the one before (no gap, no repeat);
-     * room.state.v1 answers carry the seq of the last event already received; frames without seq are replies
+     * room.state.v1 carries the seq of the last event it reflects, never older than what was received (it may be newer:
+     * an event still on its way from another node is then in the state and not sent again); frames without seq are replies
      * (pong.v1, error.v1). Answers the room events in the order received.
      */
     static List<JsonObject> assertGapFreeSeq(RoomClient client) {
@@ -45,7 +46,7 @@ final class Frames {
                 assertEquals(seq, frame.getJsonObject("payload").getJsonNumber("seq").longValue(),
                         () -> "room.state.v1 carries the same seq in envelope and payload: " + frame);
                 if (last != null) {
-                    assertEquals(last.longValue(), seq, client + ": room.state.v1 reflects the last event received");
+                    assertTrue(seq >= last, client + ": room.state.v1 older than an event already received");
                 }
             } else {
                 assertNotNull(last, () -> client + ": a room event before the join's room.state.v1: " + frame);

@@ -32,7 +32,7 @@ class FullRoomIT {
 
     @BeforeAll
     static void serverIsReady() {
-        Server.awaitReady();
+        Server.A.awaitReady();
     }
 
     @AfterEach

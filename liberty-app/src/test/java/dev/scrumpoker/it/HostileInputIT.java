@@ -22,7 +22,7 @@ class HostileInputIT {
 
     @BeforeAll
     static void serverIsReady() {
-        Server.awaitReady();
+        Server.A.awaitReady();
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -68,7 +68,7 @@ class HostileInputIT {
         assertEquals(text, round.getString("storyTitle"));
         assertEquals(text, round.getJsonArray("votes").getJsonObject(0).getString("displayName"));
         assertNotHtmlEscaped(history.body(), text);
-        Server.awaitReady();
+        Server.A.awaitReady();
     }
 
     @Test

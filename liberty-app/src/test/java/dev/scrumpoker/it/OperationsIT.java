@@ -13,7 +13,7 @@ class OperationsIT {
 
     @BeforeAll
     static void serverIsReady() {
-        Server.awaitReady();
+        Server.A.awaitReady();
     }
 
     @Test

@@ -22,7 +22,7 @@ class ReconnectIT {
 
     @BeforeAll
     static void serverIsReady() {
-        Server.awaitReady();
+        Server.A.awaitReady();
     }
 
     @AfterEach

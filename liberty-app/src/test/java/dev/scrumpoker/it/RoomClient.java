@@ -60,11 +60,20 @@ final class RoomClient implements AutoCloseable {
         return open(uri(roomId, user.token(), null));
     }
 
+    /** Connects to a given node of the cluster. */
+    static RoomClient connect(Server node, String roomId, Api.User user) {
+        return open(uri(node, roomId, user.token(), null));
+    }
+
     static RoomClient connectWithInvite(String roomId, String token, String inviteKey) {
         return open(uri(roomId, token, inviteKey));
     }
 
     static URI uri(String roomId, String token, String inviteKey) {
+        return uri(Server.A, roomId, token, inviteKey);
+    }
+
+    static URI uri(Server node, String roomId, String token, String inviteKey) {
         StringBuilder path = new StringBuilder("/ws/room/").append(roomId);
         String separator = "?";
         if (token != null) {
@@ -74,7 +83,7 @@ final class RoomClient implements AutoCloseable {
         if (inviteKey != null) {
             path.append(separator).append("invite=").append(URLEncoder.encode(inviteKey, StandardCharsets.UTF_8));
         }
-        return Server.ws(path.toString());
+        return node.ws(path.toString());
     }
 
     /** Opens the connection; the handshake must succeed (refusals arrive afterwards as close codes). */
@@ -197,8 +206,13 @@ final class RoomClient implements AutoCloseable {
     }
 
     JsonObject awaitFrame(String type, Predicate<JsonObject> matching) {
+        return awaitFrame(type, matching, FRAME_TIMEOUT);
+    }
+
+    /** For what takes longer than a round trip: a node's lease running out, a store coming back. */
+    JsonObject awaitFrame(String type, Predicate<JsonObject> matching, Duration timeout) {
         return awaitMatching(frame -> type.equals(frame.getString("type")) && matching.test(frame),
-                "a " + type + " frame");
+                "a " + type + " frame", timeout);
     }
 
     /** The payload of the next frame of this type. */
@@ -218,13 +232,17 @@ final class RoomClient implements AutoCloseable {
     }
 
     private JsonObject awaitMatching(Predicate<JsonObject> matching, String what) {
-        long deadline = System.nanoTime() + FRAME_TIMEOUT.toNanos();
+        return awaitMatching(matching, what, FRAME_TIMEOUT);
+    }
+
+    private JsonObject awaitMatching(Predicate<JsonObject> matching, String what, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
             while (true) {
                 long left = deadline - System.nanoTime();
                 JsonObject frame = left > 0 ? inbox.poll(left, TimeUnit.NANOSECONDS) : null;
                 if (frame == null) {
-                    return fail(name + " waited " + FRAME_TIMEOUT.toSeconds() + " s for " + what
+                    return fail(name + " waited " + timeout.toSeconds() + " s for " + what
                             + (closed.isDone() ? " (connection closed " + closed.join() + ")" : "")
                             + "; received: " + history);
                 }

@@ -26,7 +26,7 @@ class RoomsIT {
 
     @BeforeAll
     static void serverIsReady() {
-        Server.awaitReady();
+        Server.A.awaitReady();
     }
 
     static Stream<Arguments> standardDecks() {

@@ -37,7 +37,7 @@ class RoundHistoryIT {
     /** Rounds 1–3 revealed (1 without a story), round 4 open with a vote: it must not show in the history. */
     @BeforeAll
     static void playThreeRounds() {
-        Server.awaitReady();
+        Server.A.awaitReady();
         owner = Api.guest("Hostess");
         roomId = Api.createRoom(owner).getString("id");
         host = RoomClient.connect(roomId, owner).named("host");

@@ -7,51 +7,91 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Liberty server under test, as Failsafe describes it: its HTTP port and, for tests that restart it, where its
- * {@code server} script lives. Loopback by address, because the server binds 127.0.0.1 only.
+ * A Liberty server under test, one node of the cluster. Node A is started by the liberty-maven-plugin before the
+ * tests; node B is the same application in a second server of the same installation, on other ports, started by
+ * the tests that need two nodes. Both share one PostgreSQL and one Redis. Loopback by address, because the servers
+ * bind 127.0.0.1 only.
  */
 final class Server {
 
-    static final int HTTP_PORT = Integer.getInteger("http.port", 9080);
     static final String HOST = "127.0.0.1";
+    static final Server A = new Server(required("liberty.server.name"), Integer.getInteger("http.port", 9080),
+            Integer.getInteger("https.port", 9443));
+    static final Server B = new Server(required("liberty.server.b.name"), Integer.getInteger("http.port.b", 9081),
+            Integer.getInteger("https.port.b", 9444));
+
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final HttpClient PROBE = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
 
-    private Server() {
+    private final String name;
+    private final int httpPort;
+    private final int httpsPort;
+
+    private Server(String name, int httpPort, int httpsPort) {
+        this.name = name;
+        this.httpPort = httpPort;
+        this.httpsPort = httpsPort;
     }
 
-    static URI http(String path) {
-        return URI.create("http://" + HOST + ":" + HTTP_PORT + path);
+    URI http(String path) {
+        return URI.create("http://" + HOST + ":" + httpPort + path);
     }
 
-    static URI ws(String pathAndQuery) {
-        return URI.create("ws://" + HOST + ":" + HTTP_PORT + pathAndQuery);
+    URI ws(String pathAndQuery) {
+        return URI.create("ws://" + HOST + ":" + httpPort + pathAndQuery);
     }
 
     /** Stops the server with its own script and waits for the script to finish (it waits for the JVM to end). */
-    static void stop() {
+    void stop() {
         runServerScript("stop");
     }
 
-    /** Starts the server with its own script, then waits until it reports ready. */
-    static void start() {
+    /** Starts the server with its own script, on its own ports, then waits until it reports ready. */
+    void start() {
         runServerScript("start");
         awaitReady();
     }
 
+    /** Starts the server unless it is up already; either way it is ready afterwards. */
+    void ensureRunning() {
+        if (!isUp()) {
+            runServerScript("start");
+        }
+        awaitReady();
+    }
+
+    /** Kills the server's JVM with SIGKILL, as a crash would: no shutdown hooks, no goodbyes. */
+    void kill() {
+        Path pidFile = Path.of(required("liberty.bin.dir")).getParent().resolve("usr/servers/.pid/" + name + ".pid");
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            ProcessHandle process = ProcessHandle.of(pid)
+                    .orElseThrow(() -> new IllegalStateException("server " + name + " is not running"));
+            process.destroyForcibly();
+            process.onExit().get(30, TimeUnit.SECONDS);
+        } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cannot kill server " + name, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Waits until {@code /health/ready} answers 200: PostgreSQL, the schema and Redis are all there. */
-    static void awaitReady() {
-        await("server ready").atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+    void awaitReady() {
+        await(name + " ready").atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> status("/health/ready") == 200);
     }
 
-    static boolean isUp() {
+    boolean isUp() {
         try {
             status("/health/live");
             return true;
@@ -63,17 +103,24 @@ final class Server {
         }
     }
 
-    private static int status(String path) throws IOException, InterruptedException {
+    int status(String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(http(path)).timeout(Duration.ofSeconds(5)).GET().build();
         return PROBE.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    private static void runServerScript(String action) {
+    @Override
+    public String toString() {
+        return name + "@" + httpPort;
+    }
+
+    private void runServerScript(String action) {
         Path bin = Path.of(required("liberty.bin.dir"));
-        String serverName = required("liberty.server.name");
-        ProcessBuilder builder = new ProcessBuilder(bin.resolve("server").toString(), action, serverName)
+        ProcessBuilder builder = new ProcessBuilder(bin.resolve("server").toString(), action, name)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        // The server's variables read the environment: this is what puts node B on its own ports.
+        builder.environment().putAll(Map.of("HTTP_PORT", Integer.toString(httpPort),
+                "HTTPS_PORT", Integer.toString(httpsPort)));
         try {
             Process process = builder.start();
             if (!process.waitFor(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
@@ -82,7 +129,7 @@ final class Server {
             }
             // "server stop" answers 1 when the server was not running; anything else above 1 is a failure.
             if (process.exitValue() > 1) {
-                throw new IllegalStateException("server " + action + " " + serverName + " exited " + process.exitValue());
+                throw new IllegalStateException("server " + action + " " + name + " exited " + process.exitValue());
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + bin.resolve("server"), e);

@@ -19,10 +19,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -32,6 +34,9 @@ import java.util.function.Supplier;
  *
  * <p>Not thread-safe: the application serialises all work on one room. The durable parts (seats, rounds, votes)
  * mirror PostgreSQL; if saving the events of a request fails, the application rebuilds the room from there.
+ *
+ * <p>Presence is counted per node: a connection is held by one server node, named by an opaque string, so that the
+ * connections of a node that died can be let go of together ({@link #reconcile}) while seats and votes stay.
  */
 public final class LiveRoom {
 
@@ -41,7 +46,8 @@ public final class LiveRoom {
     /** Every seat ever taken here, by participant id, in the order they were first taken. */
     private final Map<UUID, Participant> participants = new LinkedHashMap<>();
     private final Map<UUID, UUID> participantOfUser = new HashMap<>();
-    private final Map<UUID, Integer> connections = new HashMap<>();
+    /** Open connections of each seat, counted by the node that holds them. */
+    private final Map<UUID, Map<String, Integer>> presence = new HashMap<>();
     private int roundNumber;
     private String storyTitle;
     private boolean revealed;
@@ -75,6 +81,35 @@ public final class LiveRoom {
         return live;
     }
 
+    /** Rebuilds a room from a state taken with {@link #state()}, presence included. */
+    public static LiveRoom from(LiveRoomState state, Supplier<UUID> idSource) {
+        LiveRoom live = new LiveRoom(state.room(), idSource);
+        for (Participant seat : state.seats()) {
+            live.participants.put(seat.id(), seat.copy());
+            live.participantOfUser.put(seat.userId(), seat.id());
+        }
+        live.roundNumber = state.roundNumber();
+        live.storyTitle = state.storyTitle();
+        live.votes.putAll(state.votes());
+        live.revealed = state.revealed();
+        live.revealedVotes = state.revealedVotes();
+        live.stats = state.stats();
+        state.presence().forEach((participantId, byNode) -> {
+            if (live.seated(participantId) && !byNode.isEmpty()) {
+                live.presence.put(participantId, new HashMap<>(byNode));
+            }
+        });
+        return live;
+    }
+
+    /** Everything the room knows, as a value that can be kept elsewhere and given back to {@link #from}. */
+    public LiveRoomState state() {
+        List<Participant> seats = participants.values().stream().map(Participant::copy).toList();
+        Map<UUID, Map<String, Integer>> counts = new LinkedHashMap<>();
+        presence.forEach((participantId, byNode) -> counts.put(participantId, Map.copyOf(byNode)));
+        return new LiveRoomState(room, seats, roundNumber, storyTitle, revealed, votes, revealedVotes, stats, counts);
+    }
+
     public Room room() {
         return room;
     }
@@ -104,18 +139,19 @@ public final class LiveRoom {
     }
 
     /**
-     * A connection of the user joins. A user with a seat gets it back as it was (role, host, vote); others take a new
-     * seat, or their old one if they had left. The first seat taken while nobody hosts becomes the host.
+     * A connection of the user, held by {@code node}, joins. A user with a seat gets it back as it was (role, host,
+     * vote); others take a new seat, or their old one if they had left. The first seat taken while nobody hosts
+     * becomes the host.
      */
-    public List<RoomEvent> join(UUID userId, String requestedName, Role requestedRole, Instant now) {
+    public List<RoomEvent> join(UUID userId, String requestedName, Role requestedRole, Instant now, String node) {
+        Objects.requireNonNull(node, "node is required");
         requireNotBanned(userId);
         Optional<Participant> seated = seatOf(userId);
         if (seated.isPresent()) {
             Participant seat = seated.get();
-            if (connections.merge(seat.id(), 1, Integer::sum) > 1) {
-                return List.of();
-            }
-            return List.of(new ParticipantJoined(view(seat), false));
+            boolean wasConnected = isConnected(seat.id());
+            presence.computeIfAbsent(seat.id(), id -> new HashMap<>()).merge(node, 1, Integer::sum);
+            return wasConnected ? List.of() : List.of(new ParticipantJoined(view(seat), false));
         }
         String name = Text.require("displayName", requestedName, 1, 40);
         Role role = Objects.requireNonNull(requestedRole, "requestedRole is required");
@@ -127,30 +163,68 @@ public final class LiveRoom {
         seat.host(currentHost().isEmpty());
         participants.put(seat.id(), seat);
         participantOfUser.put(userId, seat.id());
-        connections.put(seat.id(), 1);
+        presence.put(seat.id(), new HashMap<>(Map.of(node, 1)));
         return List.of(new ParticipantJoined(view(seat), true));
     }
 
-    /**
-     * Counts a connection that is already in the room against its seat, without telling anyone: used when the room
-     * is rebuilt from storage while people are connected.
-     */
-    public void reattach(UUID participantId) {
-        if (seated(participantId)) {
-            connections.merge(participantId, 1, Integer::sum);
+    /** One connection of a seat, held by {@code node}, dropped without leaving. The others hear when the last is gone. */
+    public List<RoomEvent> disconnect(UUID participantId, String node) {
+        Map<String, Integer> byNode = presence.get(participantId);
+        if (byNode == null || !byNode.containsKey(node)) {
+            return List.of();
         }
+        byNode.computeIfPresent(node, (n, count) -> count > 1 ? count - 1 : null);
+        if (!byNode.isEmpty()) {
+            return List.of();
+        }
+        presence.remove(participantId);
+        return seated(participantId) ? List.of(new ParticipantDisconnected(participantId)) : List.of();
     }
 
-    /** One connection of a seat dropped without leaving. The others hear of it when the last one is gone. */
-    public List<RoomEvent> disconnect(UUID participantId) {
-        if (!connections.containsKey(participantId)) {
-            return List.of();
+    /**
+     * Makes what the room believes about {@code node}'s connections match what the node says it holds: used when a
+     * node died (it holds nothing any more) or when shared state was lost and a node tells again who it holds. Seats
+     * that come online or go offline because of it are announced like any join or disconnect.
+     */
+    public List<RoomEvent> reconcile(String node, Map<UUID, Integer> heldConnections) {
+        Objects.requireNonNull(node, "node is required");
+        Set<UUID> affected = new LinkedHashSet<>(heldConnections.keySet());
+        presence.forEach((participantId, byNode) -> {
+            if (byNode.containsKey(node)) {
+                affected.add(participantId);
+            }
+        });
+        List<RoomEvent> events = new ArrayList<>();
+        for (UUID participantId : affected) {
+            if (!seated(participantId)) {
+                continue;
+            }
+            boolean wasConnected = isConnected(participantId);
+            Map<String, Integer> byNode = presence.computeIfAbsent(participantId, id -> new HashMap<>());
+            int held = heldConnections.getOrDefault(participantId, 0);
+            if (held > 0) {
+                byNode.put(node, held);
+            } else {
+                byNode.remove(node);
+            }
+            if (byNode.isEmpty()) {
+                presence.remove(participantId);
+            }
+            boolean connected = isConnected(participantId);
+            if (connected && !wasConnected) {
+                events.add(new ParticipantJoined(view(participants.get(participantId)), false));
+            } else if (wasConnected && !connected) {
+                events.add(new ParticipantDisconnected(participantId));
+            }
         }
-        Integer left = connections.computeIfPresent(participantId, (id, count) -> count > 1 ? count - 1 : null);
-        if (left != null || !seated(participantId)) {
-            return List.of();
-        }
-        return List.of(new ParticipantDisconnected(participantId));
+        return events;
+    }
+
+    /** The nodes holding connections to this room. */
+    public Set<String> nodes() {
+        Set<String> nodes = new LinkedHashSet<>();
+        presence.values().forEach(byNode -> nodes.addAll(byNode.keySet()));
+        return nodes;
     }
 
     public List<RoomEvent> leave(UUID participantId) {
@@ -245,14 +319,14 @@ public final class LiveRoom {
     }
 
     public boolean isConnected(UUID participantId) {
-        return connections.containsKey(participantId);
+        return presence.containsKey(participantId);
     }
 
     private List<RoomEvent> unseat(Participant seat, boolean kicked) {
         List<RoomEvent> events = new ArrayList<>();
         boolean wasHost = seat.isHost();
         seat.stand(kicked);
-        connections.remove(seat.id());
+        presence.remove(seat.id());
         if (!revealed && votes.remove(seat.id()) != null) {
             events.add(new VoteRetracted(seat.id(), roundNumber));
         }

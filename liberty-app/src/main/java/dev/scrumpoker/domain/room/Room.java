@@ -64,6 +64,22 @@ public class Room {
         this.createdAt = Objects.requireNonNull(now, "now is required");
     }
 
+    /** A room as it was kept elsewhere (another node's copy), with the same identity and state. */
+    public static Room restore(String id, String title, Deck deck, Privacy privacy, UUID ownerId, String inviteKey,
+                               Instant createdAt, Instant deletedAt) {
+        Room room = new Room();
+        room.id = Objects.requireNonNull(id, "id is required");
+        room.title = Objects.requireNonNull(title, "title is required");
+        room.deckType = deck.type();
+        room.cards = String.join(CARD_SEPARATOR, deck.cards());
+        room.privacy = Objects.requireNonNull(privacy, "privacy is required");
+        room.ownerId = Objects.requireNonNull(ownerId, "ownerId is required");
+        room.inviteKey = Objects.requireNonNull(inviteKey, "inviteKey is required");
+        room.createdAt = Objects.requireNonNull(createdAt, "createdAt is required");
+        room.deletedAt = deletedAt;
+        return room;
+    }
+
     public static String title(String value) {
         return Text.require("title", value, 1, 120);
     }
@@ -113,6 +129,10 @@ public class Room {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public Instant deletedAt() {
+        return deletedAt;
     }
 
     @Override

@@ -6,9 +6,12 @@ import dev.scrumpoker.domain.room.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.util.List;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 
 @ApplicationScoped
+@CircuitBreaker(failOn = PersistenceException.class)
 public class JpaParticipantRepository implements ParticipantRepository {
 
     @PersistenceContext(unitName = "scrumPoker")

@@ -5,12 +5,15 @@ import dev.scrumpoker.domain.room.RoomRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 
 @ApplicationScoped
+@CircuitBreaker(failOn = PersistenceException.class)
 public class JpaRoomRepository implements RoomRepository {
 
     @PersistenceContext(unitName = "scrumPoker")

@@ -7,6 +7,7 @@ import dev.scrumpoker.domain.vote.RevealedVote;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,8 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 
 @ApplicationScoped
+@CircuitBreaker(failOn = PersistenceException.class)
 public class JpaRoundRepository implements RoundRepository {
 
     private static final String COLUMNS = "room_id, number, story_title, started_at, revealed_at, vote_count, average,"

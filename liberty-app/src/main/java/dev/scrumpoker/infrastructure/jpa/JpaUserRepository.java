@@ -5,10 +5,13 @@ import dev.scrumpoker.domain.account.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 
 @ApplicationScoped
+@CircuitBreaker(failOn = PersistenceException.class)
 public class JpaUserRepository implements UserRepository {
 
     @PersistenceContext(unitName = "scrumPoker")

@@ -4,13 +4,16 @@ import dev.scrumpoker.domain.vote.VoteRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 
 @ApplicationScoped
+@CircuitBreaker(failOn = PersistenceException.class)
 public class JpaVoteRepository implements VoteRepository {
 
     @PersistenceContext(unitName = "scrumPoker")

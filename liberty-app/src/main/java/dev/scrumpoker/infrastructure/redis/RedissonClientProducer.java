@@ -25,7 +25,7 @@ public class RedissonClientProducer {
     int poolSize;
 
     @Inject
-    @ConfigProperty(name = "redis.timeout.ms", defaultValue = "2000")
+    @ConfigProperty(name = "redis.timeout.ms", defaultValue = "3000")
     int timeoutMillis;
 
     @Produces
@@ -38,7 +38,12 @@ public class RedissonClientProducer {
                 .setConnectionMinimumIdleSize(Math.min(4, poolSize))
                 .setTimeout(timeoutMillis)
                 .setConnectTimeout(timeoutMillis)
-                .setRetryAttempts(1);
+                // No automatic resend: a resent write could land after the turn gave up. Turns fail, clients retry.
+                .setRetryAttempts(0)
+                // Notice a dead connection within seconds, so the node reconnects and resubscribes soon after a Redis restart.
+                .setPingConnectionInterval(1000);
+        // Room events must reach connections in the order they were published on the topic.
+        config.setKeepPubSubOrder(true);
         // Start without Redis: readiness reports it, and Redisson connects once Redis is there.
         config.setLazyInitialization(true);
         return Redisson.create(config);

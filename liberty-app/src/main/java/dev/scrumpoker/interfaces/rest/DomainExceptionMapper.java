@@ -1,7 +1,6 @@
 package dev.scrumpoker.interfaces.rest;
 
 import dev.scrumpoker.domain.shared.DomainException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -18,8 +17,7 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
             case FORBIDDEN -> error(403, "FORBIDDEN", refused);
             case NOT_FOUND -> error(404, "NOT_FOUND", refused);
             case CONFLICT -> error(409, "CONFLICT", refused);
-            case UNAVAILABLE -> Response.status(503).header("Retry-After", "5").type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(new ErrorBody("UNAVAILABLE", refused.getMessage())).build();
+            case UNAVAILABLE -> Errors.unavailable(refused.getMessage());
         };
     }
 

@@ -9,7 +9,15 @@ final class Errors {
     private Errors() {
     }
 
+    /** Seconds a client should wait before retrying after a 503. */
+    static final int RETRY_AFTER_SECONDS = 5;
+
     static Response response(int status, String code, String message) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ErrorBody(code, message)).build();
+    }
+
+    static Response unavailable(String message) {
+        return Response.status(503).header("Retry-After", RETRY_AFTER_SECONDS).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorBody("UNAVAILABLE", message)).build();
     }
 }

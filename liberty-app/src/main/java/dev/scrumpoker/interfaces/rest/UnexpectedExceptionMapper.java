@@ -1,15 +1,18 @@
 package dev.scrumpoker.interfaces.rest;
 
 import jakarta.json.bind.JsonbException;
+import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 /**
- * The last line: a JSON body that binding rejects is the client's fault (400); anything else is ours, logged
- * once with its stack and answered 503 without internals.
+ * The last line: a JSON body that binding rejects is the client's fault (400); PostgreSQL being away (or its circuit
+ * breaker open) is answered 503 with a one-line warning; anything else is ours, logged once with its stack and
+ * answered 503 without internals.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<RuntimeException> {
@@ -21,7 +24,20 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<RuntimeExcepti
         if (failure instanceof JsonbException || failure.getCause() instanceof JsonbException) {
             return Errors.response(400, "VALIDATION_FAILED", "the request body is not valid JSON of the expected shape");
         }
+        if (isDatabaseOutage(failure)) {
+            LOG.warning("A REST call failed because the database is unavailable: " + failure);
+            return Errors.unavailable("the database is unavailable; retry shortly");
+        }
         LOG.log(Level.SEVERE, "Unexpected failure of a REST call", failure);
-        return Errors.response(503, "UNAVAILABLE", "the server could not complete the request; retry shortly");
+        return Errors.unavailable("the server could not complete the request; retry shortly");
+    }
+
+    private static boolean isDatabaseOutage(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PersistenceException || cause instanceof FaultToleranceException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -26,7 +27,9 @@ final class ClientConnection implements Attendee {
     static final int MAX_QUEUED = 512;
     private static final Logger LOG = Logger.getLogger(ClientConnection.class.getName());
     private static final ByteBuffer PING = ByteBuffer.allocate(0);
+    private static final AtomicLong SERIAL = new AtomicLong();
 
+    private final String connectionId = Long.toString(SERIAL.incrementAndGet(), Character.MAX_RADIX);
     private final Session session;
     private final String roomId;
     private final UUID userId;
@@ -40,6 +43,9 @@ final class ClientConnection implements Attendee {
     private final AtomicBoolean sending = new AtomicBoolean();
     private volatile boolean closing;
     private volatile UUID participantId;
+    /** Guards {@link #stateSeq} together with queueing sequenced frames, so a state and the events around it keep order. */
+    private final Object sequencing = new Object();
+    private volatile long stateSeq;
     private volatile boolean everJoined;
     private volatile long lastHeardNanos;
     private volatile long lastPingNanos;
@@ -56,6 +62,11 @@ final class ClientConnection implements Attendee {
         this.lastPingNanos = nowNanos;
         this.floodGuard = new FloodGuard(nowNanos);
         this.closer = Objects.requireNonNull(closer, "closer is required");
+    }
+
+    @Override
+    public String connectionId() {
+        return connectionId;
     }
 
     @Override
@@ -78,6 +89,18 @@ final class ClientConnection implements Attendee {
         this.participantId = participantId;
         if (participantId != null) {
             everJoined = true;
+        }
+    }
+
+    @Override
+    public long stateSeq() {
+        return stateSeq;
+    }
+
+    @Override
+    public void stateSeq(long seq) {
+        synchronized (sequencing) {
+            stateSeq = Math.max(stateSeq, seq);
         }
     }
 
@@ -124,6 +147,23 @@ final class ClientConnection implements Attendee {
 
     void send(String json) {
         enqueue(new Outbound.Text(json));
+    }
+
+    /** Queues a room event unless the room state this connection was sent already reflects it. */
+    void sendEvent(long seq, String json) {
+        synchronized (sequencing) {
+            if (seq > stateSeq) {
+                enqueue(new Outbound.Text(json));
+            }
+        }
+    }
+
+    /** Queues a room state; events up to its seq are in it and are not sent again. */
+    void sendState(long seq, String json) {
+        synchronized (sequencing) {
+            stateSeq = Math.max(stateSeq, seq);
+            enqueue(new Outbound.Text(json));
+        }
     }
 
     void ping(long nowNanos) {

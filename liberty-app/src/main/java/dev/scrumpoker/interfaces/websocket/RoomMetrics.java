@@ -48,9 +48,9 @@ public class RoomMetrics {
         registry.gauge(Metadata.builder().withName("scrumpoker_ws_connections")
                 .withDescription("Open WebSocket connections on this node").build(), connections, ConnectionRegistry::size);
         registry.gauge(Metadata.builder().withName("scrumpoker_rooms_active")
-                .withDescription("Rooms held in memory on this node").build(), play, RoomPlayService::activeRooms);
+                .withDescription("Rooms this node has connections in, or had in the last two minutes").build(), play, RoomPlayService::activeRooms);
         voteAck = registry.timer(Metadata.builder().withName("scrumpoker_vote_ack")
-                .withDescription("From receiving vote.cast.v1 to queueing vote.recorded.v1 (includes the commit)")
+                .withDescription("From receiving vote.cast.v1 to the vote being committed and published to every node")
                 .withUnit(MetricUnits.SECONDS).build());
         broadcast = registry.timer(Metadata.builder().withName("scrumpoker_broadcast")
                 .withDescription("Encoding one room event and queueing it for every recipient")

@@ -31,7 +31,7 @@ public class WebSocketBroadcaster implements RoomBroadcaster {
         String forAll = FrameEncoder.event(event, null);
         String forOrigin = requestId == null ? forAll : FrameEncoder.event(event, requestId);
         for (Attendee recipient : recipients) {
-            ((ClientConnection) recipient).send(recipient == origin ? forOrigin : forAll);
+            ((ClientConnection) recipient).sendEvent(event.seq(), recipient == origin ? forOrigin : forAll);
         }
         metrics.broadcastDone(System.nanoTime() - started);
         metrics.messagesOut(FrameEncoder.typeOf(event.event()), recipients.size());
@@ -39,7 +39,7 @@ public class WebSocketBroadcaster implements RoomBroadcaster {
 
     @Override
     public void sendState(Attendee to, RoomSnapshot snapshot, long seq, String requestId) {
-        ((ClientConnection) to).send(FrameEncoder.state(snapshot, seq, publicUrl.base(), requestId, clock.millis()));
+        ((ClientConnection) to).sendState(seq, FrameEncoder.state(snapshot, seq, publicUrl.base(), requestId, clock.millis()));
         metrics.messagesOut("room.state.v1", 1);
     }
 }

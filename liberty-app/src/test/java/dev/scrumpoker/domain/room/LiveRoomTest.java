@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +40,9 @@ import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class LiveRoomTest {
+
+    private static final String NODE = "node-a";
+    private static final String OTHER_NODE = "node-b";
 
     private final Instant now = Instant.parse("2025-05-05T12:00:00Z");
     private final UUID ownerUser = UUID.randomUUID();
@@ -70,7 +74,7 @@ class LiveRoomTest {
     }
 
     private UUID join(UUID user, String name, Role role) {
-        ParticipantJoined joined = only(live.join(user, name, role, now), ParticipantJoined.class);
+        ParticipantJoined joined = only(live.join(user, name, role, now, NODE), ParticipantJoined.class);
         return joined.participant().id();
     }
 
@@ -111,7 +115,7 @@ class LiveRoomTest {
 
         @Test
         void firstJoinerTakesANewSeatAndHosts() {
-            ParticipantJoined joined = only(live.join(aliceUser, "  Alice ", Role.VOTER, now), ParticipantJoined.class);
+            ParticipantJoined joined = only(live.join(aliceUser, "  Alice ", Role.VOTER, now, NODE), ParticipantJoined.class);
             assertTrue(joined.seatChanged());
             ParticipantView view = joined.participant();
             assertEquals("Alice", view.displayName());
@@ -154,7 +158,7 @@ class LiveRoomTest {
             UUID fixed = UUID.fromString("00000000-0000-0000-0000-000000000042");
             LiveRoom withFixedIds = LiveRoom.restore(room, List.of(), new Round(room.id(), 1, null, now, null, null),
                     Map.of(), () -> fixed);
-            ParticipantJoined joined = only(withFixedIds.join(aliceUser, "Alice", Role.VOTER, now),
+            ParticipantJoined joined = only(withFixedIds.join(aliceUser, "Alice", Role.VOTER, now, NODE),
                     ParticipantJoined.class);
             assertEquals(fixed, joined.participant().id());
         }
@@ -163,7 +167,7 @@ class LiveRoomTest {
         @NullAndEmptySource
         @ValueSource(strings = {"   ", "a\u0000b", "12345678901234567890123456789012345678901"})
         void aNewSeatNeedsAValidDisplayNameAndNothingChangesWhenRefused(String name) {
-            assertRefused(Reason.VALIDATION_FAILED, () -> live.join(aliceUser, name, Role.VOTER, now));
+            assertRefused(Reason.VALIDATION_FAILED, () -> live.join(aliceUser, name, Role.VOTER, now, NODE));
             assertTrue(live.seatOf(aliceUser).isEmpty());
             assertTrue(seatedIds().isEmpty());
             // the refused join must not have taken the host role either
@@ -175,10 +179,10 @@ class LiveRoomTest {
         void reconnectingRestoresSeatRoleHostAndVote() {
             seatThree();
             live.castVote(alice, "8", now);
-            only(live.disconnect(alice), ParticipantDisconnected.class);
+            only(live.disconnect(alice, NODE), ParticipantDisconnected.class);
             assertFalse(live.isConnected(alice));
 
-            ParticipantJoined back = only(live.join(aliceUser, "Someone Else", Role.OBSERVER, now),
+            ParticipantJoined back = only(live.join(aliceUser, "Someone Else", Role.OBSERVER, now, NODE),
                     ParticipantJoined.class);
             assertFalse(back.seatChanged(), "the seat itself did not change");
             assertEquals(new ParticipantView(alice, "Alice", Role.VOTER, true, true, true), back.participant());
@@ -189,7 +193,7 @@ class LiveRoomTest {
         @Test
         void aSecondConnectionOfTheSameUserIsSilentAndKeepsTheSeat() {
             seatThree();
-            assertTrue(live.join(bobUser, "Bob", Role.VOTER, now).isEmpty());
+            assertTrue(live.join(bobUser, "Bob", Role.VOTER, now, NODE).isEmpty());
             assertEquals(List.of(alice, bob, carol), seatedIds());
             assertEquals(bob, live.seatOf(bobUser).orElseThrow().id());
         }
@@ -197,14 +201,14 @@ class LiveRoomTest {
         @Test
         void disconnectIsReportedOnlyWhenTheLastConnectionGoes() {
             seatThree();
-            live.join(bobUser, "Bob", Role.VOTER, now);
-            live.join(bobUser, "Bob", Role.VOTER, now);
+            live.join(bobUser, "Bob", Role.VOTER, now, NODE);
+            live.join(bobUser, "Bob", Role.VOTER, now, NODE);
 
-            assertTrue(live.disconnect(bob).isEmpty());
+            assertTrue(live.disconnect(bob, NODE).isEmpty());
             assertTrue(live.isConnected(bob));
-            assertTrue(live.disconnect(bob).isEmpty());
+            assertTrue(live.disconnect(bob, NODE).isEmpty());
             assertTrue(live.isConnected(bob));
-            assertEquals(new ParticipantDisconnected(bob), only(live.disconnect(bob), ParticipantDisconnected.class));
+            assertEquals(new ParticipantDisconnected(bob), only(live.disconnect(bob, NODE), ParticipantDisconnected.class));
             assertFalse(live.isConnected(bob));
         }
 
@@ -212,7 +216,7 @@ class LiveRoomTest {
         void aDisconnectedSeatStaysWithItsVote() {
             seatThree();
             live.castVote(bob, "5", now);
-            live.disconnect(bob);
+            live.disconnect(bob, NODE);
             ParticipantView view = seen(bob);
             assertFalse(view.connected());
             assertTrue(view.hasVoted());
@@ -223,7 +227,7 @@ class LiveRoomTest {
         @Test
         void aDisconnectedHostStaysHost() {
             seatThree();
-            live.disconnect(alice);
+            live.disconnect(alice, NODE);
             assertEquals(alice, currentHost());
             assertRefused(Reason.FORBIDDEN, () -> live.reveal(bob, now));
         }
@@ -231,57 +235,87 @@ class LiveRoomTest {
         @Test
         void reconnectingAfterTheLastConnectionDroppedIsAnnouncedAgain() {
             seatThree();
-            live.join(carolUser, "Carol", Role.VOTER, now);
-            live.disconnect(carol);
-            live.disconnect(carol);
-            ParticipantJoined again = only(live.join(carolUser, "Carol", Role.VOTER, now), ParticipantJoined.class);
+            live.join(carolUser, "Carol", Role.VOTER, now, NODE);
+            live.disconnect(carol, NODE);
+            live.disconnect(carol, NODE);
+            ParticipantJoined again = only(live.join(carolUser, "Carol", Role.VOTER, now, NODE), ParticipantJoined.class);
             assertEquals(carol, again.participant().id());
             assertTrue(again.participant().connected());
-            assertTrue(live.join(carolUser, "Carol", Role.VOTER, now).isEmpty(), "a second tab is silent again");
+            assertTrue(live.join(carolUser, "Carol", Role.VOTER, now, NODE).isEmpty(), "a second tab is silent again");
         }
 
         @Test
-        void reattachingCountsAConnectionSilently() {
+        void reconcilingANodeAnnouncesOnlySeatsWhoseConnectedStateChanged() {
             seatThree();
-            LiveRoom rebuilt = LiveRoom.restore(room, List.of(live.participant(alice), live.participant(bob)),
-                    new Round(room.id(), 1, null, now, null, null), Map.of(), UUID::randomUUID);
-            assertFalse(rebuilt.isConnected(bob));
-            rebuilt.reattach(bob);
-            assertTrue(rebuilt.isConnected(bob));
-            assertTrue(rebuilt.snapshotFor(bob).participants().stream()
-                    .filter(p -> p.id().equals(bob)).allMatch(ParticipantView::connected));
-            assertTrue(rebuilt.join(bobUser, "Bob", Role.VOTER, now).isEmpty(), "a further tab is silent");
-            assertTrue(rebuilt.disconnect(bob).isEmpty());
-            assertEquals(List.of(new ParticipantDisconnected(bob)), rebuilt.disconnect(bob));
+            live.join(bobUser, "Bob", Role.VOTER, now, OTHER_NODE);
+
+            List<RoomEvent> events = live.reconcile(NODE, Map.of(alice, 2));
+
+            assertEquals(List.of(new ParticipantDisconnected(carol)), events,
+                    "Bob is still held by the other node; Alice was and stays connected");
+            assertTrue(live.isConnected(alice));
+            assertTrue(live.isConnected(bob));
+            assertTrue(live.join(aliceUser, "Alice", Role.VOTER, now, NODE).isEmpty(), "a further tab is silent");
+            assertTrue(live.disconnect(alice, NODE).isEmpty());
+            assertTrue(live.disconnect(alice, NODE).isEmpty());
+            assertEquals(List.of(new ParticipantDisconnected(alice)), live.disconnect(alice, NODE));
         }
 
         @Test
-        void aReattachedLastConnectionIsReportedWhenItDrops() {
+        void reconcilingBringsBackSeatsThatWereHeldAllAlong() {
             seatThree();
-            LiveRoom rebuilt = LiveRoom.restore(room, List.of(live.participant(alice)),
-                    new Round(room.id(), 1, null, now, null, null), Map.of(), UUID::randomUUID);
-            rebuilt.reattach(alice);
-            assertEquals(List.of(new ParticipantDisconnected(alice)), rebuilt.disconnect(alice));
-            assertFalse(rebuilt.isConnected(alice));
+            live.reconcile(NODE, Map.of());
+            assertFalse(live.isConnected(bob));
+
+            ParticipantJoined back = only(live.reconcile(NODE, Map.of(bob, 1)), ParticipantJoined.class);
+
+            assertEquals(bob, back.participant().id());
+            assertTrue(back.participant().connected());
+            assertFalse(back.seatChanged(), "presence is not a change of the seat");
         }
 
         @Test
-        void reattachingWithoutASeatDoesNothing() {
+        void aDeadNodeLeavesItsSeatsDisconnectedWithTheirVotes() {
+            seatThree();
+            UUID dave = only(live.join(UUID.randomUUID(), "Dave", Role.VOTER, now, OTHER_NODE),
+                    ParticipantJoined.class).participant().id();
+            live.castVote(dave, "5", now);
+
+            assertEquals(List.of(new ParticipantDisconnected(dave)), live.reconcile(OTHER_NODE, Map.of()));
+
+            assertEquals(Set.of(NODE), live.nodes());
+            ParticipantView seat = live.snapshotFor(dave).participants().stream()
+                    .filter(p -> p.id().equals(dave)).findFirst().orElseThrow();
+            assertFalse(seat.connected());
+            assertTrue(seat.hasVoted());
+            assertEquals("5", live.snapshotFor(dave).viewerCard());
+        }
+
+        @Test
+        void reconcilingIgnoresConnectionsWithoutASeat() {
             seatThree();
             live.leave(carol);
-            live.reattach(carol);
-            assertFalse(live.isConnected(carol));
             UUID stranger = UUID.randomUUID();
-            live.reattach(stranger);
+            assertTrue(live.reconcile(NODE, Map.of(carol, 1, stranger, 1, alice, 1, bob, 1)).isEmpty());
+            assertFalse(live.isConnected(carol));
             assertFalse(live.isConnected(stranger));
+        }
+
+        @Test
+        void disconnectsCountPerNode() {
+            seatThree();
+            live.join(bobUser, "Bob", Role.VOTER, now, OTHER_NODE);
+            assertTrue(live.disconnect(bob, OTHER_NODE).isEmpty());
+            assertTrue(live.disconnect(bob, OTHER_NODE).isEmpty(), "the other node holds none any more");
+            assertEquals(List.of(new ParticipantDisconnected(bob)), live.disconnect(bob, NODE));
         }
 
         @Test
         void disconnectingSomeoneWithoutASeatTellsNobody() {
             seatThree();
-            assertTrue(live.disconnect(UUID.randomUUID()).isEmpty());
+            assertTrue(live.disconnect(UUID.randomUUID(), NODE).isEmpty());
             live.leave(bob);
-            assertTrue(live.disconnect(bob).isEmpty());
+            assertTrue(live.disconnect(bob, NODE).isEmpty());
         }
     }
 
@@ -334,7 +368,7 @@ class LiveRoomTest {
         @Test
         void aConnectedSuccessorIsPreferredOverADisconnectedOne() {
             seatThree();
-            live.disconnect(bob);
+            live.disconnect(bob, NODE);
             List<RoomEvent> events = live.leave(alice);
             assertEquals(new HostChanged(carol, alice), events.get(events.size() - 1));
             assertEquals(carol, currentHost());
@@ -343,8 +377,8 @@ class LiveRoomTest {
         @Test
         void whenNobodyIsConnectedTheLongestSeatedHosts() {
             seatThree();
-            live.disconnect(bob);
-            live.disconnect(carol);
+            live.disconnect(bob, NODE);
+            live.disconnect(carol, NODE);
             List<RoomEvent> events = live.leave(alice);
             assertEquals(new HostChanged(bob, alice), events.get(events.size() - 1));
             assertEquals(bob, currentHost());
@@ -370,7 +404,7 @@ class LiveRoomTest {
         void comingBackAfterLeavingReusesTheOldSeatWithTheNewNameAndRole() {
             seatThree();
             live.leave(bob);
-            ParticipantJoined back = only(live.join(bobUser, "Robert", Role.OBSERVER, now), ParticipantJoined.class);
+            ParticipantJoined back = only(live.join(bobUser, "Robert", Role.OBSERVER, now, NODE), ParticipantJoined.class);
             assertTrue(back.seatChanged());
             assertEquals(new ParticipantView(bob, "Robert", Role.OBSERVER, false, true, false), back.participant());
             assertEquals(alice, currentHost());
@@ -409,17 +443,17 @@ class LiveRoomTest {
             assertTrue(live.participant(bob).isBanned());
             assertRefused(Reason.FORBIDDEN, () -> live.checkEntry(bobUser, null));
             assertRefused(Reason.FORBIDDEN, () -> live.checkEntry(bobUser, room.inviteKey()));
-            assertRefused(Reason.FORBIDDEN, () -> live.join(bobUser, "Bob again", Role.VOTER, now));
+            assertRefused(Reason.FORBIDDEN, () -> live.join(bobUser, "Bob again", Role.VOTER, now, NODE));
             assertTrue(live.seatOf(bobUser).isEmpty());
         }
 
         @Test
         void kickingClosesEveryConnectionOfTheSeat() {
             seatThree();
-            live.join(bobUser, "Bob", Role.VOTER, now);
+            live.join(bobUser, "Bob", Role.VOTER, now, NODE);
             live.kick(alice, bob);
             assertFalse(live.isConnected(bob));
-            assertTrue(live.disconnect(bob).isEmpty(), "the kicked seat's closing sockets tell nobody");
+            assertTrue(live.disconnect(bob, NODE).isEmpty(), "the kicked seat's closing sockets tell nobody");
         }
 
         @Test
@@ -670,7 +704,7 @@ class LiveRoomTest {
         void aDisconnectedVotersCardCountsAtTheReveal() {
             seatThree();
             live.castVote(bob, "13", now);
-            live.disconnect(bob);
+            live.disconnect(bob, NODE);
             assertEquals(Map.of(bob, "13"), cardsOf(only(live.reveal(alice, now), RoundRevealed.class).votes()));
         }
     }
@@ -813,7 +847,7 @@ class LiveRoomTest {
         @Test
         void snapshotShowsTheRoomRoundAndSeatedParticipantsInSeatingOrder() {
             seatThree();
-            live.disconnect(carol);
+            live.disconnect(carol, NODE);
             live.leave(bob);
             live.startRound(alice, "Checkout", now);
             RoomSnapshot snapshot = live.snapshotFor(alice);
@@ -864,7 +898,7 @@ class LiveRoomTest {
         void aSeatedUserComesBackWithoutTheKeyButNotAfterLeaving() {
             live.checkEntry(aliceUser, inviteOnly.inviteKey());
             UUID seat = join(aliceUser, "Alice", Role.VOTER);
-            live.disconnect(seat);
+            live.disconnect(seat, NODE);
             assertDoesNotThrow(() -> live.checkEntry(aliceUser, null));
             live.leave(seat);
             assertRefused(Reason.FORBIDDEN, () -> live.checkEntry(aliceUser, null));
@@ -909,7 +943,7 @@ class LiveRoomTest {
                     new ParticipantView(a, "Alice", Role.VOTER, true, false, true),
                     new ParticipantView(b, "Bob", Role.OBSERVER, false, false, false)), snapshot.participants());
 
-            ParticipantJoined back = only(live.join(aliceUser, "Ignored", Role.OBSERVER, now), ParticipantJoined.class);
+            ParticipantJoined back = only(live.join(aliceUser, "Ignored", Role.OBSERVER, now, NODE), ParticipantJoined.class);
             assertFalse(back.seatChanged());
             assertEquals(new ParticipantView(a, "Alice", Role.VOTER, true, true, true), back.participant());
         }
@@ -941,7 +975,7 @@ class LiveRoomTest {
             live = LiveRoom.restore(room, List.of(seat(a, aliceUser, "Alice", Role.VOTER, false, false, true)),
                     new Round(room.id(), 1, null, now, null, null), Map.of(), UUID::randomUUID);
             assertRefused(Reason.FORBIDDEN, () -> live.checkEntry(aliceUser, null));
-            assertRefused(Reason.FORBIDDEN, () -> live.join(aliceUser, "Alice", Role.VOTER, now));
+            assertRefused(Reason.FORBIDDEN, () -> live.join(aliceUser, "Alice", Role.VOTER, now, NODE));
         }
 
         @Test
@@ -950,7 +984,7 @@ class LiveRoomTest {
             live = LiveRoom.restore(room, List.of(seat(a, aliceUser, "Alice", Role.VOTER, false, false, false)),
                     new Round(room.id(), 1, null, now, null, null), Map.of(), UUID::randomUUID);
             assertTrue(live.seatOf(aliceUser).isEmpty());
-            ParticipantJoined joined = only(live.join(aliceUser, "Alicia", Role.VOTER, now), ParticipantJoined.class);
+            ParticipantJoined joined = only(live.join(aliceUser, "Alicia", Role.VOTER, now, NODE), ParticipantJoined.class);
             assertEquals(a, joined.participant().id());
             assertTrue(joined.seatChanged());
             assertTrue(joined.participant().host(), "nobody hosted, so the returning seat hosts");
@@ -987,6 +1021,53 @@ class LiveRoomTest {
             UUID voter = join(aliceUser, "Alice", Role.VOTER);
             assertDoesNotThrow(() -> live.castVote(voter, "no", now));
             assertRefused(Reason.INVALID_CARD, () -> live.castVote(voter, "?", now));
+        }
+    }
+
+    @Nested
+    class SharedState {
+
+        @Test
+        void aRoomRebuiltFromItsStatePlaysOnExactlyAsBefore() {
+            seatThree();
+            live.join(bobUser, "Bob", Role.VOTER, now, OTHER_NODE);
+            live.castVote(alice, "5", now);
+            live.castVote(carol, "8", now);
+            live.reveal(alice, now);
+
+            LiveRoom copy = LiveRoom.from(live.state(), UUID::randomUUID);
+
+            assertEquals(live.snapshotFor(alice), copy.snapshotFor(alice));
+            assertEquals(live.snapshotFor(carol), copy.snapshotFor(carol));
+            assertEquals(live.nodes(), copy.nodes());
+            assertEquals(live.disconnect(bob, OTHER_NODE), copy.disconnect(bob, OTHER_NODE));
+            assertEquals(List.of(new ParticipantDisconnected(bob)), copy.disconnect(bob, NODE));
+            assertRefused(Reason.ROUND_REVEALED, () -> copy.castVote(bob, "3", now));
+        }
+
+        @Test
+        void theStateIsAValueThatLaterChangesDoNotReach() {
+            seatThree();
+            LiveRoomState before = live.state();
+            live.castVote(bob, "3", now);
+            live.leave(carol);
+
+            assertTrue(before.votes().isEmpty());
+            assertTrue(before.seats().stream().allMatch(Participant::isSeated));
+            assertTrue(before.presence().containsKey(carol));
+        }
+
+        @Test
+        void votesKeepTheirOrderThroughTheState() {
+            seatThree();
+            live.castVote(carol, "8", now);
+            live.castVote(alice, "5", now);
+            live.castVote(bob, "3", now);
+
+            assertEquals(List.of(carol, alice, bob), List.copyOf(live.state().votes().keySet()));
+            LiveRoom copy = LiveRoom.from(live.state(), UUID::randomUUID);
+            assertEquals(List.of(carol, alice, bob),
+                    only(copy.reveal(alice, now), RoundRevealed.class).votes().stream().map(RevealedVote::participantId).toList());
         }
     }
 }

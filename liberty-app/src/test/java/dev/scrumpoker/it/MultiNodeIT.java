@@ -1,0 +1,135 @@
+package dev.scrumpoker.it;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One room played across two nodes on one PostgreSQL and one Redis: participants on either node see each other's
+ * joins, votes, the reveal and its statistics, and every participant sees one gap-free {@code seq} order, even when
+ * both nodes take votes at the same moment.
+ */
+class MultiNodeIT extends TwoNodeTest {
+
+
+    @Test
+    void participantsOnTwoNodesPlayOneRoomAsOnOne() {
+        Api.User owner = Api.freshGuest();
+        String roomId = Api.createRoom(owner).getString("id");
+        RoomClient host = connect(Server.A, roomId, owner, "host@A");
+        host.join("VOTER");
+        RoomClient bea = connect(Server.B, roomId, Api.guest("Bea"), "bea@B");
+        JsonObject beaState = bea.join("VOTER").getJsonObject("payload");
+        assertEquals(2, beaState.getJsonArray("participants").size(), "B's joiner sees the host on A");
+        assertEquals(bea.participantId(),
+                host.awaitPayload("participant.joined.v1").getJsonObject("participant").getString("id"),
+                "A's host sees B's joiner");
+        RoomClient alf = connect(Server.A, roomId, Api.guest("Alf"), "alf@A");
+        alf.join("VOTER");
+        RoomClient olga = connect(Server.B, roomId, Api.guest("Olga"), "olga@B");
+        olga.join("OBSERVER");
+
+        String beaVote = bea.send("vote.cast.v1", Jsons.object("cardValue", "5"));
+        assertEquals("vote.recorded.v1", bea.awaitReply(beaVote).getString("type"), "B's voter is answered on B");
+        for (RoomClient other : List.of(host, alf, olga)) {
+            assertEquals(bea.participantId(), other.awaitPayload("vote.recorded.v1").getString("participantId"));
+        }
+        host.awaitReply(host.send("vote.cast.v1", Jsons.object("cardValue", "8")));
+        alf.awaitReply(alf.send("vote.cast.v1", Jsons.object("cardValue", "5")));
+
+        String revealId = host.send("round.reveal.v1");
+        List<JsonObject> reveals = new ArrayList<>();
+        reveals.add(host.awaitReply(revealId).getJsonObject("payload"));
+        for (RoomClient other : List.of(bea, alf, olga)) {
+            reveals.add(other.awaitPayload("round.revealed.v1"));
+        }
+        for (JsonObject revealed : reveals) {
+            assertEquals(reveals.get(0), revealed, "everyone on both nodes sees the same reveal");
+            Map<String, String> cards = revealed.getJsonArray("votes").getValuesAs(JsonObject.class).stream()
+                    .collect(Collectors.toMap(v -> v.getString("participantId"), v -> v.getString("cardValue")));
+            assertEquals(Map.of(host.participantId(), "8", bea.participantId(), "5", alf.participantId(), "5"), cards);
+            assertEquals(3, revealed.getJsonObject("stats").getInt("count"));
+            assertEquals(List.of("5"), revealed.getJsonObject("stats").getJsonArray("mode").getValuesAs(
+                    jakarta.json.JsonNumber.class).stream().map(n -> n.bigDecimalValue().toPlainString()).toList());
+        }
+
+        JsonObject fromB = olga.sync().getJsonObject("payload");
+        JsonObject fromA = alf.sync().getJsonObject("payload");
+        assertEquals(fromA.getJsonArray("participants"), fromB.getJsonArray("participants"),
+                "both nodes show the same seats, presence and votes");
+        assertEquals(fromA.getJsonNumber("seq"), fromB.getJsonNumber("seq"));
+        Frames.assertSameEventsEverywhere(clients());
+    }
+
+    @Test
+    void votesTakenByBothNodesAtOnceGetOneGapFreeOrder() throws Exception {
+        int votersPerNode = 3;
+        int votesEach = 15;
+        Api.User owner = Api.freshGuest();
+        String roomId = Api.createRoom(owner).getString("id");
+        connect(Server.A, roomId, owner, "host@A").join("VOTER");
+        List<RoomClient> voters = new ArrayList<>();
+        for (int i = 0; i < votersPerNode * 2; i++) {
+            Server node = i % 2 == 0 ? Server.A : Server.B;
+            RoomClient voter = connect(node, roomId, Api.guest("Voter " + i), "v" + i + "@" + (i % 2 == 0 ? "A" : "B"));
+            voter.join("VOTER");
+            voters.add(voter);
+        }
+        long before = Frames.seq(clients().get(0).sync());
+
+        String[] cards = {"1", "2", "3", "5", "8"};
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(voters.size());
+        try {
+            List<CompletableFuture<Void>> done = new ArrayList<>();
+            for (RoomClient voter : voters) {
+                done.add(CompletableFuture.runAsync(() -> {
+                    awaitQuietly(start);
+                    for (int v = 0; v < votesEach; v++) {
+                        JsonObject ack = voter.awaitReply(voter.send("vote.cast.v1",
+                                Jsons.object("cardValue", cards[v % cards.length])));
+                        assertEquals("vote.recorded.v1", ack.getString("type"), () -> "refused: " + ack);
+                    }
+                }, pool));
+            }
+            start.countDown();
+            CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get();
+        } finally {
+            pool.shutdownNow();
+        }
+
+        long last = before + (long) voters.size() * votesEach;
+        for (RoomClient client : clients()) {
+            await(client + " received every vote").atMost(Duration.ofSeconds(20))
+                    .until(() -> client.frames().stream().anyMatch(f -> f.containsKey("seq") && Frames.seq(f) == last));
+        }
+        Frames.assertSameEventsEverywhere(clients());
+        for (RoomClient client : clients()) {
+            List<JsonObject> events = Frames.assertGapFreeSeq(client);
+            assertEquals(last, Frames.seq(events.get(events.size() - 1)), () -> client + " ends at the room's last seq");
+            assertTrue(events.stream().filter(e -> Frames.seq(e) > before)
+                    .allMatch(e -> e.getString("type").equals("vote.recorded.v1")));
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
