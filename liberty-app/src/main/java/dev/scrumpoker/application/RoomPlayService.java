@@ -279,19 +279,35 @@ public class RoomPlayService {
         });
     }
 
+    /** What became of a room event that reached this node; gaps and duplicates are worth a meter. */
+    public enum Delivery {
+        /** Delivered to this node's connections in the room. */
+        DELIVERED,
+        /** Events before it never reached this node: its connections were sent the room's state, then this event. */
+        DELIVERED_AFTER_GAP,
+        /** Already delivered (published twice): dropped. */
+        DUPLICATE,
+        /** This node has no connection in the room. */
+        NOT_HERE
+    }
+
     /**
      * Delivers an event that a node (maybe this one) published to this node's connections in the room. Connections
      * that were sent a state at or after this event's {@code seq} already have it.
      */
-    public void deliver(RoomBulletin bulletin) {
+    public Delivery deliver(RoomBulletin bulletin) {
         RoomHandle handle = handles.get(bulletin.roomId());
         if (handle == null) {
-            return;
+            return Delivery.NOT_HERE;
         }
         long previous = handle.deliveredSeq.getAndAccumulate(bulletin.seq(), Math::max);
         if (bulletin.seq() <= previous) {
-            // Published twice (a pipelined write retried after a timeout): the first copy went out already.
-            return;
+            // Published twice (a write executed after its caller gave up on it): the first copy went out already.
+            return Delivery.DUPLICATE;
+        }
+        boolean gap = previous > 0 && bulletin.seq() > previous + 1;
+        if (gap) {
+            healGap(bulletin.roomId(), handle);
         }
         RoomEvent event = bulletin.event();
         Attendee origin = originOf(handle, bulletin.origin());
@@ -312,6 +328,28 @@ public class RoomPlayService {
                 local.attendees.forEach(attendee -> attendee.dismiss(Dismissal.ROOM_CLOSED));
                 return null;
             });
+        }
+        return gap ? Delivery.DELIVERED_AFTER_GAP : Delivery.DELIVERED;
+    }
+
+    /**
+     * Events went missing on their way to this node (pub/sub gives no delivery guarantee). Rather than leave every
+     * connection here to notice the gap and ask for a sync, each is sent the room's current state: it reflects
+     * the missing events, and the events it already reflects are then not sent again.
+     */
+    private void healGap(String roomId, RoomHandle handle) {
+        try {
+            shared.read(roomId).ifPresent(room -> {
+                LiveRoom live = LiveRoom.from(room.state(), UUID::randomUUID);
+                for (Attendee attendee : handle.attendees) {
+                    UUID seat = attendee.participantId();
+                    if (seat != null) {
+                        sendState(live, room.seq(), attendee, seat, null);
+                    }
+                }
+            });
+        } catch (DomainException unavailable) {
+            LOG.log(Level.FINE, "Room " + roomId + " not healed; its clients resync on the gap", unavailable);
         }
     }
 
@@ -493,6 +531,7 @@ public class RoomPlayService {
             this.live = live;
             this.storedSeq = storedSeq;
             this.seq = Math.max(storedSeq, handle.deliveredSeq.get());
+
         }
 
         /** Saves the events to PostgreSQL: all of them or, if this throws, none. */

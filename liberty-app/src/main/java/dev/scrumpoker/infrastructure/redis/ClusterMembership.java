@@ -13,7 +13,10 @@ import jakarta.json.bind.JsonbException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,9 +24,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 import org.redisson.api.BatchOptions;
@@ -74,6 +79,7 @@ public class ClusterMembership {
 
     private ScheduledExecutorService timer;
     private Timer delivery;
+    private final Map<RoomPlayService.Delivery, Counter> outcomes = new EnumMap<>(RoomPlayService.Delivery.class);
     private boolean subscribed;
     /** What the last heartbeat saw; a change means what was shared may be gone. */
     private String redisRunId;
@@ -84,6 +90,11 @@ public class ClusterMembership {
         delivery = metrics.timer(Metadata.builder().withName("scrumpoker_room_event_delivery")
                 .withDescription("From a room event's publication by any node to its queueing on this node's connections")
                 .withUnit(MetricUnits.SECONDS).build());
+        Metadata received = Metadata.builder().withName("scrumpoker_room_events_received")
+                .withDescription("Room events received from the topic, by what became of them on this node").build();
+        for (RoomPlayService.Delivery outcome : RoomPlayService.Delivery.values()) {
+            outcomes.put(outcome, metrics.counter(received, new Tag("outcome", outcome.name().toLowerCase(Locale.ROOT))));
+        }
         timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "scrum-poker-cluster-heartbeat");
             thread.setDaemon(true);
@@ -150,8 +161,15 @@ public class ClusterMembership {
     private void deliver(String message) {
         try {
             RoomBulletin bulletin = RoomStateCodec.decodeBulletin(message);
-            play.deliver(bulletin);
-            delivery.update(Duration.between(bulletin.at(), Instant.now()));
+            RoomPlayService.Delivery outcome = play.deliver(bulletin);
+            if (outcome != RoomPlayService.Delivery.NOT_HERE) {
+                delivery.update(Duration.between(bulletin.at(), Instant.now()));
+            }
+            outcomes.get(outcome).inc();
+            if (outcome == RoomPlayService.Delivery.DELIVERED_AFTER_GAP) {
+                LOG.warning("Room " + bulletin.roomId() + ": events before seq " + bulletin.seq()
+                        + " never reached this node; its connections here were sent the room's state");
+            }
         } catch (JsonbException | IllegalArgumentException unreadable) {
             LOG.log(Level.WARNING, "Skipping an unreadable room event", unreadable);
         } catch (RuntimeException failed) {

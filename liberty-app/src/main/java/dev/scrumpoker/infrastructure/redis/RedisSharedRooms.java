@@ -30,6 +30,7 @@ import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.RBatch;
+import org.redisson.api.LockOptions;
 import org.redisson.api.RLock;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
@@ -51,6 +52,13 @@ public class RedisSharedRooms implements SharedRooms {
     private static final Logger LOG = Logger.getLogger(RedisSharedRooms.class.getName());
     /** A room's seq outlives its state by far: a day without any event in the room, then numbering may restart. */
     private static final String WRITE_ROOM = script("/redis/write-room.lua");
+    /**
+     * A waiting turn polls the room's lock (1 ms, doubling to 16 ms) instead of subscribing to its release: a node
+     * queues its own requests for a room locally, so at most one waiter per node competes, and a storm of joins would
+     * otherwise open a pub/sub subscription per waiting room (measured: join p50 over 700 ms at 500 rooms).
+     */
+    private static final LockOptions.BackOff LOCK_BACK_OFF = new LockOptions.ExponentialBackOff()
+            .initialDelay(1).maxDelay(16).multiplier(2);
     private static final Duration SEQ_TTL = Duration.ofDays(1);
 
     @Inject
@@ -85,7 +93,7 @@ public class RedisSharedRooms implements SharedRooms {
 
     @Override
     public Lease lock(String roomId) {
-        RLock lock = redis.getLock(RedisKeys.roomLock(roomId));
+        RLock lock = redis.getSpinLock(RedisKeys.roomLock(roomId), LOCK_BACK_OFF);
         boolean held;
         try {
             held = lock.tryLock(lockWaitMillis, lockLeaseMillis, TimeUnit.MILLISECONDS);
@@ -150,9 +158,13 @@ public class RedisSharedRooms implements SharedRooms {
             written = redis.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, WRITE_ROOM,
                     RScript.ReturnType.INTEGER, keys, args.toArray());
         } catch (RedisException unreachable) {
+            // The outcome is unknown: the script may still run. The seq fence keeps a late run from doing harm.
+            LOG.warning("Writing room " + room.roomId() + " at seq " + room.seq() + " failed: " + unreachable);
             throw unavailable("the room's shared state cannot be written", unreachable);
         }
         if (written == null || written != 1L) {
+            LOG.warning("Room " + room.roomId() + " changed under a turn that expected seq " + expectedSeq
+                    + "; its write was refused");
             throw new SharedRooms.Conflict(room.roomId(), expectedSeq);
         }
     }

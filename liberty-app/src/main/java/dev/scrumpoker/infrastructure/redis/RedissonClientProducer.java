@@ -40,8 +40,9 @@ public class RedissonClientProducer {
                 .setConnectTimeout(timeoutMillis)
                 // No automatic resend: a resent write could land after the turn gave up. Turns fail, clients retry.
                 .setRetryAttempts(0)
-                // Notice a dead connection within seconds, so the node reconnects and resubscribes soon after a Redis restart.
-                .setPingConnectionInterval(1000);
+                // Notice a silently dead connection within seconds (a restart is noticed at once: its sockets close).
+                // Not every second: pings on the subscribed connection coincided with lost room events under load.
+                .setPingConnectionInterval(5000);
         // Room events must reach connections in the order they were published on the topic.
         config.setKeepPubSubOrder(true);
         // Start without Redis: readiness reports it, and Redisson connects once Redis is there.
