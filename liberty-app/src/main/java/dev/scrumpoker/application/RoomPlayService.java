@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,6 +74,11 @@ public class RoomPlayService {
 
         RoomHandle(Instant now) {
             emptySince = now;
+        }
+
+        /** Numbering goes on from the higher of the room's stored seq and the last one this node delivered. */
+        long lastSeq(long storedSeq) {
+            return Math.max(storedSeq, deliveredSeq.get());
         }
 
         Map<UUID, Integer> connectionsBySeat() {
@@ -213,7 +219,7 @@ public class RoomPlayService {
 
     /** Drops the room's shared state and sends every node room.closed.v1, after which they close their connections. */
     private void closeRoom(String roomId, RoomHandle handle) {
-        long seq = Math.max(shared.lastSeq(roomId), handle.deliveredSeq.get());
+        long seq = handle.lastSeq(shared.lastSeq(roomId));
         shared.forget(roomId, List.of(new RoomBulletin(roomId, seq + 1, clock.instant(), new RoomClosed(), null, null)));
     }
 
@@ -267,12 +273,7 @@ public class RoomPlayService {
                 Turn turn = new Turn(handle, live, cached.map(SharedRoom::seq).orElse(shared.lastSeq(roomId)));
                 turn.publish(live.reconcile(node.id(), handle.connectionsBySeat()), null, null);
                 turn.changed();
-                for (Attendee attendee : handle.attendees) {
-                    UUID seat = attendee.participantId();
-                    if (seat != null) {
-                        turn.afterwards(() -> sendState(turn.live, turn.seq, attendee, seat, null));
-                    }
-                }
+                turn.afterwards(() -> sendStateToAll(handle, turn.live, turn.seq));
                 turn.finish();
             }
             return null;
@@ -339,15 +340,8 @@ public class RoomPlayService {
      */
     private void healGap(String roomId, RoomHandle handle) {
         try {
-            shared.read(roomId).ifPresent(room -> {
-                LiveRoom live = LiveRoom.from(room.state(), UUID::randomUUID);
-                for (Attendee attendee : handle.attendees) {
-                    UUID seat = attendee.participantId();
-                    if (seat != null) {
-                        sendState(live, room.seq(), attendee, seat, null);
-                    }
-                }
-            });
+            shared.read(roomId).ifPresent(
+                    room -> sendStateToAll(handle, LiveRoom.from(room.state(), UUID::randomUUID), room.seq()));
         } catch (DomainException unavailable) {
             LOG.log(Level.FINE, "Room " + roomId + " not healed; its clients resync on the gap", unavailable);
         }
@@ -377,7 +371,7 @@ public class RoomPlayService {
 
     /** The rooms this node has connections in, so their shared state can be kept from expiring. */
     public Set<String> roomsWithConnections() {
-        Set<String> rooms = ConcurrentHashMap.newKeySet();
+        Set<String> rooms = new HashSet<>();
         handles.forEach((roomId, handle) -> {
             if (!handle.attendees.isEmpty()) {
                 rooms.add(roomId);
@@ -401,6 +395,16 @@ public class RoomPlayService {
         attendee.stateSeq(seq);
         attendee.seat(seat);
         broadcaster.sendState(attendee, live.snapshotFor(seat), seq, requestId);
+    }
+
+    /** Sends the room's state, unasked, to every seated connection this node has in the room. */
+    private void sendStateToAll(RoomHandle handle, LiveRoom live, long seq) {
+        for (Attendee attendee : handle.attendees) {
+            UUID seat = attendee.participantId();
+            if (seat != null) {
+                sendState(live, seq, attendee, seat, null);
+            }
+        }
     }
 
     private static UUID seated(Attendee attendee) {
@@ -525,13 +529,11 @@ public class RoomPlayService {
         private final List<Runnable> afterwards = new ArrayList<>();
         private boolean changed;
 
-        /** Numbering goes on from the higher of the stored seq and the last one this node delivered. */
         Turn(RoomHandle handle, LiveRoom live, long storedSeq) {
             this.handle = handle;
             this.live = live;
             this.storedSeq = storedSeq;
-            this.seq = Math.max(storedSeq, handle.deliveredSeq.get());
-
+            this.seq = handle.lastSeq(storedSeq);
         }
 
         /** Saves the events to PostgreSQL: all of them or, if this throws, none. */

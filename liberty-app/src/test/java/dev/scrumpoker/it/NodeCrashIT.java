@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,11 +17,6 @@ class NodeCrashIT extends TwoNodeTest {
 
     /** The lease (10 s) plus a heartbeat or two, with room to spare on a busy machine. */
     private static final Duration LEASE_RUNS_OUT = Duration.ofSeconds(40);
-
-    @AfterAll
-    static void bringNodeBBack() {
-        Server.B.ensureRunning();
-    }
 
     @Test
     void theClientsOfAKilledNodeGetTheirSeatsAndVotesBackOnTheOther() {

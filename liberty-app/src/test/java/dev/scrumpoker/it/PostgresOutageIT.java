@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,16 +15,8 @@ import org.junit.jupiter.api.Test;
  */
 class PostgresOutageIT extends TwoNodeTest {
 
-    private static final Duration RECOVERY = Duration.ofSeconds(60);
     /** What "fail fast" means here: well under a browser's patience, on a busy 2-core machine. */
     private static final Duration FAST = Duration.ofSeconds(5);
-
-    @AfterAll
-    static void leavePostgresqlRunning() {
-        Services.start();
-        Server.A.awaitReady();
-        Server.B.awaitReady();
-    }
 
     @Test
     void changesFailFastWhilePostgresqlIsDownAndNothingAcknowledgedIsLost() {
@@ -53,8 +44,7 @@ class PostgresOutageIT extends TwoNodeTest {
         } finally {
             Services.start();
         }
-        Server.A.awaitReady();
-        Server.B.awaitReady();
+        awaitBothReady();
 
         await("votes are taken again").atMost(RECOVERY).pollInterval(Duration.ofSeconds(1)).until(() -> {
             JsonObject answer = host.awaitReply(host.send("vote.cast.v1", Jsons.object("cardValue", "3")));

@@ -4,11 +4,9 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.JsonObject;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,15 +16,6 @@ import org.junit.jupiter.api.Test;
  * room plays on across both nodes with its {@code seq} going forward.
  */
 class RedisOutageIT extends TwoNodeTest {
-
-    private static final Duration RECOVERY = Duration.ofSeconds(60);
-
-    @AfterAll
-    static void leaveRedisRunning() {
-        Services.start();
-        Server.A.awaitReady();
-        Server.B.awaitReady();
-    }
 
     @Test
     void aRoomSurvivesRedisLosingEverything() {
@@ -51,8 +40,7 @@ class RedisOutageIT extends TwoNodeTest {
         } finally {
             Services.start();
         }
-        Server.A.awaitReady();
-        Server.B.awaitReady();
+        awaitBothReady();
 
         // Each node resynchronises its own connections: the state carries every acknowledged vote.
         assertEquals("3", resyncedState(host).getJsonObject("you").getString("cardValue"));

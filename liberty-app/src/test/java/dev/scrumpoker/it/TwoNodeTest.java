@@ -1,15 +1,21 @@
 package dev.scrumpoker.it;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
  * What every test of the cluster starts from: node A (started by the build) and node B (started here if it is not
- * running yet), and connections that are closed after each test whatever it did to the nodes.
+ * running yet), and connections that are closed after each test whatever it did to the nodes. Whatever a test
+ * stopped or killed — PostgreSQL, Redis, node B — is running again when it ends, for the tests after it.
  */
 abstract class TwoNodeTest {
+
+    /** How long recovering from a stopped service or node may take on a busy 2-core machine. */
+    static final Duration RECOVERY = Duration.ofSeconds(60);
 
     private final List<RoomClient> clients = new ArrayList<>();
 
@@ -17,6 +23,19 @@ abstract class TwoNodeTest {
     static void bothNodesAreReady() {
         Server.A.awaitReady();
         Server.B.ensureRunning();
+    }
+
+    @AfterAll
+    static void leaveEverythingRunning() {
+        Services.start();
+        Server.A.awaitReady();
+        Server.B.ensureRunning();
+    }
+
+    /** Waits until both nodes are ready again, after a stopped service came back. */
+    static void awaitBothReady() {
+        Server.A.awaitReady();
+        Server.B.awaitReady();
     }
 
     @AfterEach

@@ -173,7 +173,9 @@ public class RedisSharedRooms implements SharedRooms {
     public void forget(String roomId, List<RoomBulletin> bulletins) {
         RBatch batch = redis.createBatch(BatchOptions.defaults());
         batch.getBucket(RedisKeys.roomState(roomId)).deleteAsync();
-        publish(batch, bulletins);
+        for (RoomBulletin bulletin : bulletins) {
+            batch.<String>getTopic(RedisKeys.ROOM_EVENTS, StringCodec.INSTANCE).publishAsync(RoomStateCodec.encode(bulletin));
+        }
         execute(batch, "the room's shared state cannot be dropped");
     }
 
@@ -187,12 +189,6 @@ public class RedisSharedRooms implements SharedRooms {
             batch.getBucket(RedisKeys.roomState(roomId)).expireAsync(Duration.ofMinutes(stateTtlMinutes));
         }
         execute(batch, "the rooms' shared state cannot be kept alive");
-    }
-
-    private static void publish(RBatch batch, List<RoomBulletin> bulletins) {
-        for (RoomBulletin bulletin : bulletins) {
-            batch.<String>getTopic(RedisKeys.ROOM_EVENTS, StringCodec.INSTANCE).publishAsync(RoomStateCodec.encode(bulletin));
-        }
     }
 
     private static void execute(RBatch batch, String failure) {
