@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: unit tests, integration tests against a real Open Liberty, PostgreSQL and Redis, then every
 # load scenario at the small profile through Taurus, failing on any missed threshold. Installs and starts
-# PostgreSQL and Redis first if needed. Needs port 9080 free.
+# PostgreSQL and Redis, and installs Chromium for the browser tests, first if needed. Needs port 9080 free.
 #   --no-load   skip the load scenarios (the quick inner loop)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +13,7 @@ if [ "${1:-}" = "--no-load" ]; then
 fi
 
 ./scripts/services.sh
+./scripts/install-browser.sh
 mvn -B verify "$@"
 if $load; then
   ./scripts/loadtest.sh

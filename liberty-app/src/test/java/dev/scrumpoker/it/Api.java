@@ -57,7 +57,7 @@ final class Api {
 
     private static HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(Server.A.http(BASE + path)).timeout(TIMEOUT)
-                .header("Accept", "application/json, text/csv");
+                .header("Accept", "application/json, text/csv, image/svg+xml");
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }

@@ -212,4 +212,17 @@ class RoomsIT {
         String seenByOther = Api.get("/rooms/" + id, Api.freshGuest().token()).expect(200).getString("joinUrl");
         assertFalse(seenByOther.contains("invite"), () -> "others do not get the invitation: " + seenByOther);
     }
+
+    @Test
+    void joinLinkIsServedAsAQrCodeToWhoeverMayReadTheRoom() {
+        Api.User owner = Api.freshGuest();
+        String id = Api.createRoom(owner).getString("id");
+
+        ApiResponse qr = Api.get("/rooms/" + id + "/qr.svg", owner.token());
+        assertEquals(200, qr.status(), qr.body());
+        assertTrue(qr.header("Content-Type").startsWith("image/svg+xml"), qr.header("Content-Type"));
+        assertTrue(qr.body().startsWith("<svg") && qr.body().contains("<path"), qr.body());
+        Api.get("/rooms/" + id + "/qr.svg", null).expectError(401, "UNAUTHORIZED");
+        Api.get("/rooms/nosuch00/qr.svg", owner.token()).expectError(404, "NOT_FOUND");
+    }
 }

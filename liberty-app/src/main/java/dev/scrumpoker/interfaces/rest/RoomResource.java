@@ -8,6 +8,7 @@ import dev.scrumpoker.domain.room.Privacy;
 import dev.scrumpoker.domain.room.Room;
 import dev.scrumpoker.domain.round.Round;
 import dev.scrumpoker.interfaces.representation.PublicUrl;
+import dev.scrumpoker.interfaces.representation.QrCodeSvg;
 import dev.scrumpoker.interfaces.representation.RoomRepresentation;
 import dev.scrumpoker.interfaces.representation.StatsRepresentation;
 import dev.scrumpoker.interfaces.representation.VoteRepresentation;
@@ -95,6 +96,15 @@ public class RoomResource {
     public PageResponse<RoomRepresentation> mine(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         Page<Room> page = rooms.listOwnedBy(caller.id(), Bodies.integer("limit", limit), cursor);
         return new PageResponse<>(page.items().stream().map(this::represent).toList(), page.nextCursor());
+    }
+
+    @GET
+    @Path("/{id}/qr.svg")
+    @Produces("image/svg+xml")
+    @Operation(summary = "The room's join link, as the caller may share it, drawn as a QR code")
+    public Response joinQrCode(@PathParam("id") String id) {
+        return Response.ok(QrCodeSvg.of(represent(rooms.get(id)).joinUrl()))
+                .header("Cache-Control", "private, max-age=3600").build();
     }
 
     @DELETE

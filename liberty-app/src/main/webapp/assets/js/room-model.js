@@ -1,0 +1,140 @@
+// What this browser knows of a room: the last room.state.v1 plus the room events after it, in seq order.
+// A gap in seq means an event was missed; the model then holds later events back and asks for a resync.
+
+export class RoomModel {
+  constructor() {
+    this.seq = null;
+    this.syncing = false;
+    this.heldBack = [];
+  }
+
+  /**
+   * Takes one server frame. Returns {changed, announcements, needsSync}: whether to render again, what to tell a
+   * screen-reader user, and whether to send room.sync.v1.
+   */
+  receive(frame) {
+    const result = { changed: false, announcements: [], needsSync: false };
+    if (frame.type === 'room.state.v1') {
+      this.applyState(frame.payload);
+      this.syncing = false;
+      const later = this.heldBack.filter((event) => event.seq > this.seq).sort((a, b) => a.seq - b.seq);
+      this.heldBack = [];
+      result.changed = true;
+      for (const event of later) this.receiveEvent(event, result);
+      return result;
+    }
+    if (frame.seq === undefined || this.seq === null) return result;
+    this.receiveEvent(frame, result);
+    return result;
+  }
+
+  receiveEvent(event, result) {
+    if (event.seq <= this.seq) return; // already part of the state we hold
+    if (this.syncing || event.seq > this.seq + 1) {
+      this.heldBack.push(event);
+      if (!this.syncing) {
+        this.syncing = true;
+        result.needsSync = true;
+      }
+      return;
+    }
+    this.seq = event.seq;
+    result.changed = true;
+    const announcement = this.apply(event.type, event.payload, event.requestId);
+    if (announcement) result.announcements.push(announcement);
+    if (this.staleOwnVote) {
+      this.staleOwnVote = false;
+      this.syncing = true;
+      result.needsSync = true;
+    }
+  }
+
+  applyState(state) {
+    this.room = state.room;
+    this.round = { ...state.round };
+    this.participants = new Map(state.participants.map((p) => [p.id, { ...p }]));
+    this.you = { ...state.you };
+    this.revealedVotes = state.revealedVotes;
+    this.stats = state.stats;
+    this.seq = state.seq;
+    this.closed = false;
+  }
+
+  /** Applies one room event in order; returns the announcement for it, if any. */
+  apply(type, payload, requestId) {
+    const who = (id) => (id === this.you.participantId ? 'You' : this.participants.get(id)?.displayName ?? 'Someone');
+    switch (type) {
+      case 'participant.joined.v1': {
+        const known = this.participants.has(payload.participant.id);
+        this.participants.set(payload.participant.id, { ...payload.participant });
+        return `${payload.participant.displayName} ${known ? 'is back' : 'joined'}`;
+      }
+      case 'participant.disconnected.v1':
+        return this.update(payload.participantId, { connected: false }, (p) => `${p.displayName} lost connection`);
+      case 'participant.left.v1': {
+        const name = who(payload.participantId);
+        this.participants.delete(payload.participantId);
+        return payload.reason === 'KICKED' ? `${name} was removed from the room` : `${name} left`;
+      }
+      case 'vote.recorded.v1': {
+        const before = this.participants.get(payload.participantId)?.hasVoted;
+        this.update(payload.participantId, { hasVoted: true });
+        // Our own vote from another tab: the event does not say which card, the state does.
+        if (payload.participantId === this.you.participantId && !requestId) this.staleOwnVote = true;
+        return before ? null : `${who(payload.participantId)} voted`;
+      }
+      case 'vote.retracted.v1':
+        this.update(payload.participantId, { hasVoted: false });
+        if (payload.participantId === this.you.participantId) this.you.cardValue = null;
+        return `${who(payload.participantId)} took back ${payload.participantId === this.you.participantId ? 'your' : 'a'} vote`;
+      case 'round.revealed.v1':
+        this.round.revealed = true;
+        this.revealedVotes = payload.votes;
+        this.stats = payload.stats;
+        return this.stats?.average == null ? 'Cards revealed' : `Cards revealed. Average ${this.stats.average}`;
+      case 'round.started.v1':
+        this.round = { number: payload.roundNumber, storyTitle: payload.storyTitle, revealed: false };
+        this.clearVotes();
+        return `Round ${payload.roundNumber} started${payload.storyTitle ? `: ${payload.storyTitle}` : ''}`;
+      case 'round.reset.v1':
+        this.clearVotes();
+        return 'Votes cleared; vote again';
+      case 'host.changed.v1':
+        for (const participant of this.participants.values()) {
+          participant.host = participant.id === payload.participantId;
+        }
+        return payload.participantId === this.you.participantId
+          ? 'You are now the host' : `${who(payload.participantId)} is now the host`;
+      case 'room.closed.v1':
+        this.closed = true;
+        return 'The room was closed by its owner';
+      default:
+        return null;
+    }
+  }
+
+  update(id, changes, announce) {
+    const participant = this.participants.get(id);
+    if (!participant) return null;
+    Object.assign(participant, changes);
+    return announce ? announce(participant) : null;
+  }
+
+  clearVotes() {
+    this.revealedVotes = null;
+    this.stats = null;
+    this.you.cardValue = null;
+    for (const participant of this.participants.values()) participant.hasVoted = false;
+  }
+
+  me() {
+    return this.participants.get(this.you.participantId);
+  }
+
+  /** The deck's cards in order, each with how many revealed votes it got. */
+  distribution() {
+    const counts = new Map(this.room.cards.map((card) => [card, 0]));
+    for (const vote of this.revealedVotes ?? []) counts.set(vote.cardValue, (counts.get(vote.cardValue) ?? 0) + 1);
+    return [...counts].map(([card, count]) => ({ card, count }));
+  }
+}

@@ -1,0 +1,441 @@
+// The room page at /r/{id}: join, vote, reveal, and the host's controls, kept in step with the room over one
+// WebSocket (room-connection.js) and one model of the room (room-model.js).
+import { api } from './api.js';
+import { $, Announcer, h, replaceChildren, showAlert } from './dom.js';
+import { RoomConnection } from './room-connection.js';
+import { RoomModel } from './room-model.js';
+import { currentSession, forgetSeat, hasSeat, rememberSeat, signInAsGuest, signOut } from './session.js';
+
+const HISTORY_PAGE = 10;
+const CARD_NAMES = { '?': 'Not sure', '☕': 'Need a break', '½': 'One half' };
+
+const roomId = decodeURIComponent(location.pathname.split('/')[2] ?? '');
+const invite = new URLSearchParams(location.search).get('invite');
+const model = new RoomModel();
+const announcer = new Announcer($('#announcer'));
+// requestId of a vote not yet confirmed → the card shown before it, to put back if the server refuses the vote.
+const unconfirmedVotes = new Map();
+let session;
+let connection;
+let joined = false;
+let historyCursor = null;
+let deckKey = '';
+
+start();
+
+function start() {
+  if (!/^[A-Za-z0-9_-]{1,32}$/.test(roomId)) {
+    end('This link does not point to a room. Check the room code and try again.');
+    return;
+  }
+  $('#room-code').textContent = roomId;
+  session = currentSession();
+  if (session && hasSeat(roomId)) {
+    enter({ role: 'VOTER' });
+  } else {
+    showJoinForm();
+  }
+  wireControls();
+}
+
+function showJoinForm(message) {
+  $('#join-panel').hidden = false;
+  $('#room').hidden = true;
+  $('#room-title').textContent = `Join room ${roomId}`;
+  const name = $('#join-name');
+  name.value ||= session?.user.displayName ?? '';
+  showAlert($('#join-error'), message);
+  name.focus();
+}
+
+async function join(event) {
+  event.preventDefault();
+  const form = event.target;
+  const displayName = form.displayName.value.trim();
+  if (!displayName) {
+    showAlert($('#join-error'), 'Please enter your name.');
+    form.displayName.focus();
+    return;
+  }
+  const button = form.querySelector('button[type=submit]');
+  button.disabled = true;
+  try {
+    session ??= await signInAsGuest(displayName);
+    enter({ displayName, role: form.role.value });
+  } catch (error) {
+    showAlert($('#join-error'), error.message);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+function enter(joinPayload) {
+  $('#join-panel').hidden = true;
+  connection = new RoomConnection({
+    roomId, invite, token: session.token, join: joinPayload, onFrame: received, onStatus: connectionChanged,
+  });
+  connection.open();
+}
+
+function received(frame) {
+  if (frame.type === 'pong.v1') return;
+  if (frame.type === 'error.v1') {
+    refused(frame);
+    return;
+  }
+  const firstState = frame.type === 'room.state.v1' && !joined;
+  const result = model.receive(frame);
+  if (result.needsSync) connection.send('room.sync.v1');
+  result.announcements.forEach((message) => announcer.say(message));
+  if (firstState) arrived();
+  if (frame.type === 'round.revealed.v1') loadHistory();
+  if (model.closed) {
+    forgetSeat(roomId);
+    connection.stop();
+    end('The owner closed this room.');
+    return;
+  }
+  if (result.changed) render();
+}
+
+function arrived() {
+  joined = true;
+  rememberSeat(roomId);
+  $('#room').hidden = false;
+  $('#invite-button').hidden = false;
+  $('#leave-button').hidden = false;
+  loadHistory();
+}
+
+function refused(frame) {
+  const previous = unconfirmedVotes.get(frame.requestId);
+  if (previous !== undefined) {
+    unconfirmedVotes.delete(frame.requestId);
+    model.you.cardValue = previous;
+    render();
+  }
+  flash(frame.payload.message);
+}
+
+function connectionChanged(status) {
+  const pill = $('#connection');
+  pill.dataset.state = status.state;
+  $('#room').toggleAttribute('data-offline', status.state !== 'joined');
+  switch (status.state) {
+    case 'connecting':
+      pill.textContent = 'Connecting…';
+      break;
+    case 'joined':
+      if (pill.textContent.startsWith('Reconnecting')) announcer.say('Reconnected');
+      pill.textContent = 'Connected';
+      break;
+    case 'reconnecting':
+      if (status.attempt === 1) announcer.say('Connection lost. Reconnecting');
+      pill.textContent = `Reconnecting… (attempt ${status.attempt})`;
+      break;
+    case 'closed':
+      closedForGood(status.reason);
+      break;
+    default:
+      break;
+  }
+  render();
+}
+
+function closedForGood(reason) {
+  if (reason === 'EXPIRED') {
+    // The token ran out: a guest can only join again as someone new.
+    signOut();
+    session = null;
+    joined = false;
+    showJoinForm('Your session expired. Join again to continue.');
+  } else if (reason === 'REFUSED') {
+    forgetSeat(roomId);
+    end(joined ? 'The host removed you from this room.'
+      : 'This room is invite-only. Ask the host for the invitation link.');
+  } else {
+    forgetSeat(roomId);
+    end('There is no room with this code, or it was closed.');
+  }
+}
+
+function end(message) {
+  $('#join-panel').hidden = true;
+  $('#room').hidden = true;
+  $('#invite-button').hidden = true;
+  $('#leave-button').hidden = true;
+  $('#connection').hidden = true;
+  $('#ended-message').textContent = message;
+  $('#ended').hidden = false;
+  $('#ended-heading').focus();
+}
+
+let flashTimer;
+function flash(message) {
+  showAlert($('#banner'), message);
+  clearTimeout(flashTimer);
+  flashTimer = setTimeout(() => showAlert($('#banner'), ''), 6000);
+}
+
+// ---- Actions -------------------------------------------------------------------------------------------------
+
+function wireControls() {
+  $('#join-form').addEventListener('submit', join);
+  $('#reveal-button').addEventListener('click', () => connection.send('round.reveal.v1'));
+  $('#reset-button').addEventListener('click', () => connection.send('round.reset.v1'));
+  $('#next-round-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const storyTitle = $('#story-input').value.trim();
+    connection.send('round.start.v1', storyTitle ? { storyTitle } : {});
+    $('#story-input').value = '';
+  });
+  $('#deck').addEventListener('keydown', moveAlongDeck);
+  $('#leave-button').addEventListener('click', leave);
+  $('#invite-button').addEventListener('click', openInvite);
+  $('#copy-button').addEventListener('click', copyLink);
+  $('#csv-button').addEventListener('click', downloadCsv);
+  $('#more-rounds').addEventListener('click', () => loadHistory(historyCursor));
+}
+
+function pick(card) {
+  const previous = model.you.cardValue;
+  const retracting = previous === card;
+  const requestId = retracting ? connection.send('vote.retract.v1') : connection.send('vote.cast.v1', { cardValue: card });
+  unconfirmedVotes.set(requestId, previous);
+  // Shown at once; put back if the server refuses (refused above).
+  model.you.cardValue = retracting ? null : card;
+  render();
+}
+
+function moveAlongDeck(event) {
+  const cards = [...$('#deck').querySelectorAll('button')];
+  const index = cards.indexOf(document.activeElement);
+  const moves = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+  let target;
+  if (event.key in moves && index >= 0) target = cards[(index + moves[event.key] + cards.length) % cards.length];
+  else if (event.key === 'Home') target = cards[0];
+  else if (event.key === 'End') target = cards[cards.length - 1];
+  if (target) {
+    event.preventDefault();
+    target.focus();
+  }
+}
+
+function leave() {
+  connection.send('room.leave.v1');
+  connection.stop();
+  forgetSeat(roomId);
+  location.assign('/');
+}
+
+function kick(participant) {
+  if (window.confirm(`Remove ${participant.displayName} from the room? They will not be able to come back.`)) {
+    connection.send('participant.kick.v1', { participantId: participant.id });
+  }
+}
+
+async function openInvite() {
+  $('#invite-link').value = model.room.joinUrl;
+  $('#copy-feedback').textContent = '';
+  $('#invite-dialog').showModal();
+  const qr = $('#qr');
+  if (qr.hidden) {
+    try {
+      const image = await api(`/rooms/${encodeURIComponent(roomId)}/qr.svg`, { token: session.token, accept: 'image/svg+xml' });
+      qr.src = URL.createObjectURL(image);
+      qr.hidden = false;
+    } catch {
+      // The link above is the invitation; the QR code is a convenience.
+    }
+  }
+}
+
+async function copyLink() {
+  const link = $('#invite-link');
+  try {
+    await navigator.clipboard.writeText(link.value);
+  } catch {
+    // No clipboard API off secure origins: select the text so Ctrl+C / long-press copies it.
+    link.select();
+    document.execCommand?.('copy');
+  }
+  $('#copy-feedback').textContent = 'Link copied. Paste it into your team chat.';
+}
+
+async function downloadCsv() {
+  try {
+    const csv = await api(`/rooms/${encodeURIComponent(roomId)}/rounds.csv`, { token: session.token, accept: 'text/csv' });
+    const link = h('a', { href: URL.createObjectURL(csv), download: `scrum-poker-${roomId}-rounds.csv` });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  } catch (error) {
+    flash(error.message);
+  }
+}
+
+async function loadHistory(cursor = null) {
+  const query = new URLSearchParams({ limit: HISTORY_PAGE });
+  if (cursor) query.set('cursor', cursor);
+  try {
+    const page = await api(`/rooms/${encodeURIComponent(roomId)}/rounds?${query}`, { token: session.token });
+    const items = page.items.map(historyItem);
+    if (cursor) $('#rounds').append(...items);
+    else replaceChildren($('#rounds'), items);
+    historyCursor = page.nextCursor;
+    $('#more-rounds').hidden = !historyCursor;
+    $('#history-empty').hidden = $('#rounds').children.length > 0;
+  } catch (error) {
+    $('#history-empty').textContent = `History is not available right now (${error.message})`;
+    $('#history-empty').hidden = false;
+  }
+}
+
+// ---- Rendering -----------------------------------------------------------------------------------------------
+
+function render() {
+  if (!joined || !model.room) return;
+  const me = model.me();
+  const voter = me?.role === 'VOTER';
+  const host = Boolean(me?.host);
+  const online = !$('#room').hasAttribute('data-offline');
+  const { round } = model;
+
+  document.title = `${model.room.title} · Scrum Poker`;
+  $('#room-title').textContent = model.room.title;
+  $('#round-heading').textContent = `Round ${round.number}`;
+  $('#story').textContent = round.storyTitle || 'No story title';
+  $('#story').classList.toggle('muted', !round.storyTitle);
+  $('#progress').textContent = progressText();
+
+  $('#host-controls').hidden = !host;
+  const anyVote = [...model.participants.values()].some((p) => p.hasVoted);
+  $('#reveal-button').disabled = !online || round.revealed || !anyVote;
+  $('#reset-button').disabled = !online || round.revealed || !anyVote;
+  $('#next-round-button').disabled = !online;
+
+  renderResults();
+  renderDeck(voter, online);
+  $('#observer-note').hidden = voter;
+  renderParticipants(host, online);
+}
+
+function progressText() {
+  const voters = [...model.participants.values()].filter((p) => p.role === 'VOTER');
+  const voted = voters.filter((p) => p.hasVoted).length;
+  if (model.round.revealed) return `${model.revealedVotes?.length ?? 0} votes revealed`;
+  return `${voted} of ${voters.length} voted`;
+}
+
+function renderDeck(voter, online) {
+  $('#deck-area').hidden = !voter;
+  if (!voter) return;
+  const deck = $('#deck');
+  const key = model.room.cards.join('\u0000');
+  if (key !== deckKey) {
+    // Built once per deck and updated in place, so keyboard focus stays on the card the user is on.
+    deckKey = key;
+    replaceChildren(deck, model.room.cards.map((card) => h('button', {
+      type: 'button', class: 'card', dataset: { card, focusKey: `card-${card}` },
+      'aria-label': CARD_NAMES[card] ? `${CARD_NAMES[card]} (${card})` : null,
+      onclick: () => pick(card),
+    }, card)));
+  }
+  for (const button of deck.querySelectorAll('button')) {
+    const chosen = button.dataset.card === model.you.cardValue;
+    button.setAttribute('aria-pressed', String(chosen));
+    button.disabled = !online || model.round.revealed;
+  }
+  $('#deck-hint').textContent = model.round.revealed
+    ? 'The cards are revealed. The host starts the next round.'
+    : 'Pick a card; pick it again to take your vote back. Arrow keys move between cards.';
+}
+
+function renderResults() {
+  const results = $('#results');
+  results.hidden = !model.round.revealed;
+  if (!model.round.revealed) return;
+  const stats = model.stats ?? {};
+  const number = (value) => (value === null || value === undefined ? '–' : String(value));
+  const consensus = stats.consensus === null || stats.consensus === undefined ? '–' : stats.consensus ? 'Yes' : 'No';
+  replaceChildren($('#stats'), [
+    ['Average', number(stats.average), 'average'], ['Median', number(stats.median), 'median'],
+    ['Min', number(stats.min), 'min'], ['Max', number(stats.max), 'max'],
+    ['Votes', number(stats.count ?? 0), 'count'], ['Consensus', consensus, 'consensus'],
+  ].map(([label, value, name]) => h('div', { class: `stat stat-${name}`, dataset: { stat: name } },
+    h('dt', {}, label), h('dd', {}, value))));
+
+  const distribution = model.distribution().filter((entry) => entry.count > 0);
+  const most = Math.max(1, ...distribution.map((entry) => entry.count));
+  const chart = $('#chart');
+  chart.setAttribute('aria-label', `Vote distribution: ${distribution
+    .map((entry) => `${entry.card}: ${entry.count}`).join(', ') || 'no votes'}`);
+  replaceChildren(chart, distribution.map((entry) => h('div', { class: 'bar-row', dataset: { card: entry.card } },
+    h('span', { class: 'bar-label' }, entry.card),
+    h('span', { class: 'bar-track' }, h('span', { class: 'bar', dataset: { share: entry.count / most } })),
+    h('span', { class: 'bar-count' }, String(entry.count)))));
+  // Widths are set through CSSOM, which the page's Content-Security-Policy allows (inline style attributes it does not).
+  for (const bar of chart.querySelectorAll('.bar')) bar.style.width = `${Number(bar.dataset.share) * 100}%`;
+
+  replaceChildren($('#votes'), (model.revealedVotes ?? []).map((vote) => h('li', { dataset: { participantId: vote.participantId } },
+    h('span', { class: 'vote-name' }, vote.displayName), h('span', { class: 'vote-card' }, vote.cardValue))));
+}
+
+function renderParticipants(host, online) {
+  const people = [...model.participants.values()];
+  $('#people-heading').textContent = `People (${people.length})`;
+  const revealed = new Map((model.revealedVotes ?? []).map((vote) => [vote.participantId, vote.cardValue]));
+  replaceChildren($('#participants'), people.map((person) => {
+    const itsMe = person.id === model.you.participantId;
+    const status = participantStatus(person, revealed);
+    return h('li', {
+      class: 'participant', dataset: {
+        participantId: person.id, voted: String(person.hasVoted), connected: String(person.connected),
+      },
+    },
+    h('span', { class: 'avatar', 'aria-hidden': 'true' }, initials(person.displayName)),
+    h('span', { class: 'who' },
+      h('span', { class: 'name' }, person.displayName),
+      itsMe && h('span', { class: 'badge' }, 'you'),
+      person.host && h('span', { class: 'badge host' }, 'host'),
+      person.role === 'OBSERVER' && h('span', { class: 'badge' }, 'observer')),
+    h('span', { class: `status status-${status.kind}` }, status.text),
+    host && !itsMe && h('span', { class: 'actions' },
+      h('button', {
+        type: 'button', class: 'button small quiet', disabled: !online, dataset: { focusKey: `host-${person.id}` },
+        'aria-label': `Make ${person.displayName} the host`,
+        onclick: () => connection.send('host.transfer.v1', { participantId: person.id }),
+      }, 'Make host'),
+      person.id !== model.room.ownerId && h('button', {
+        type: 'button', class: 'button small danger', disabled: !online, dataset: { focusKey: `kick-${person.id}` },
+        'aria-label': `Remove ${person.displayName} from the room`, onclick: () => kick(person),
+      }, 'Remove')));
+  }));
+}
+
+function participantStatus(person, revealed) {
+  if (!person.connected) return { kind: 'away', text: 'Disconnected' };
+  if (person.role === 'OBSERVER') return { kind: 'observer', text: 'Watching' };
+  if (model.round.revealed) return revealed.has(person.id)
+    ? { kind: 'card', text: revealed.get(person.id) } : { kind: 'idle', text: 'No vote' };
+  return person.hasVoted ? { kind: 'voted', text: 'Voted' } : { kind: 'idle', text: 'Thinking…' };
+}
+
+function initials(name) {
+  return [...name.trim()].filter((character, index, all) => index === 0 || all[index - 1] === ' ')
+    .slice(0, 2).join('').toUpperCase();
+}
+
+function historyItem(round) {
+  const stats = round.stats;
+  const summary = stats?.average === null || stats?.average === undefined
+    ? `${round.votes.length} votes` : `average ${stats.average}, median ${stats.median}`;
+  return h('li', { class: 'history-round' },
+    h('div', { class: 'history-title' },
+      h('span', { class: 'history-number' }, `Round ${round.number}`),
+      h('span', { class: 'history-story' }, round.storyTitle || 'No story title'),
+      stats?.consensus && h('span', { class: 'badge consensus' }, 'consensus')),
+    h('p', { class: 'history-summary' }, summary),
+    h('p', { class: 'history-votes' }, round.votes.map((vote) => `${vote.displayName}: ${vote.cardValue}`).join(' · ')));
+}

@@ -1,0 +1,108 @@
+package dev.scrumpoker.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One headless Chromium from Debian's packages, driven through Debian's chromedriver: a person at a browser, with
+ * a profile (cookies, localStorage) of their own. Nothing is downloaded: both paths are given, so Selenium Manager
+ * has nothing to look up.
+ */
+final class Browser implements AutoCloseable {
+
+    private static final File CHROMIUM = new File(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+    private static final File CHROMEDRIVER = new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
+    private static final Duration PATIENCE = Duration.ofSeconds(15);
+    /**
+     * Selenium warns on every start that it has no DevTools (CDP) bindings for this Chromium's version. These tests
+     * use WebDriver only, so the warning is noise; held in a field because java.util.logging keeps loggers weakly.
+     */
+    private static final Logger SELENIUM_LOG = Logger.getLogger("org.openqa.selenium");
+
+    static {
+        SELENIUM_LOG.setLevel(Level.SEVERE);
+    }
+
+    private final ChromeDriver driver;
+
+    private Browser(ChromeDriver driver) {
+        this.driver = driver;
+    }
+
+    /** A desktop-sized window. */
+    static Browser open() {
+        return open(1280, 900);
+    }
+
+    static Browser open(int width, int height) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--no-first-run", "--window-size=" + width + "," + height);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
+        return new Browser(new ChromeDriver(service, options));
+    }
+
+    void go(String url) {
+        driver.get(url);
+    }
+
+    String currentUrl() {
+        return driver.getCurrentUrl();
+    }
+
+    WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    /** Waits (polling, not sleeping) until the condition holds, and returns what it returned. */
+    <T> T await(String what, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, PATIENCE, Duration.ofMillis(50)).withMessage(what)
+                .ignoring(StaleElementReferenceException.class).until(condition);
+    }
+
+    List<WebElement> findAll(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    WebDriver.TargetLocator switchTo() {
+        return driver.switchTo();
+    }
+
+    Object script(String javascript, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
+    }
+
+    void screenshot(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

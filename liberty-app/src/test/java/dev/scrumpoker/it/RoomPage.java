@@ -1,0 +1,197 @@
+package dev.scrumpoker.it;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.WebElement;
+
+/** What a person does and sees on the start page and in a room, in the UI's own terms: a page object. */
+final class RoomPage {
+
+    private final Browser browser;
+
+    private RoomPage(Browser browser) {
+        this.browser = browser;
+    }
+
+    /** Opens the start page at {@code origin}, creates a room as a guest and waits until seated in it. */
+    static RoomPage createRoom(Browser browser, String origin, String displayName, String title) {
+        browser.go(origin + "/");
+        browser.find("#create-name").sendKeys(displayName);
+        browser.find("#create-title").sendKeys(title);
+        browser.find("#create-form button[type=submit]").click();
+        return new RoomPage(browser).awaitSeated();
+    }
+
+    /** Opens a join link, enters a name and takes a seat as a voter or an observer. */
+    static RoomPage join(Browser browser, String joinUrl, String displayName, boolean observer) {
+        browser.go(joinUrl);
+        browser.await("the join form", driver -> browser.find("#join-name").isDisplayed());
+        browser.find("#join-name").sendKeys(displayName);
+        browser.find(observer ? "#join-form input[value=OBSERVER]" : "#join-form input[value=VOTER]").click();
+        browser.find("#join-form button[type=submit]").click();
+        return new RoomPage(browser).awaitSeated();
+    }
+
+    private RoomPage awaitSeated() {
+        browser.await("seated in the room", driver -> browser.find("#room").isDisplayed()
+                && "joined".equals(connectionState()));
+        return this;
+    }
+
+    String joinUrl() {
+        browser.find("#invite-button").click();
+        String url = browser.await("the invitation link", driver -> {
+            String value = browser.find("#invite-link").getAttribute("value");
+            return value == null || value.isEmpty() ? null : value;
+        });
+        browser.find("#invite-dialog button[value=close]").click();
+        return url;
+    }
+
+    void vote(String card) {
+        card(card).click();
+        awaitSelected(card);
+    }
+
+    /** Votes with the keyboard only: focus the first card, arrow right {@code steps} times, Enter. */
+    void voteByKeyboard(int steps, String expectedCard) {
+        WebElement first = browser.find("#deck button");
+        browser.script("arguments[0].focus()", first);
+        for (int i = 0; i < steps; i++) {
+            browser.switchTo().activeElement().sendKeys(Keys.ARROW_RIGHT);
+        }
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        awaitSelected(expectedCard);
+    }
+
+    void awaitSelected(String card) {
+        browser.await("card " + card + " shown as my vote", driver -> Objects.equals(selectedCard(), card));
+    }
+
+    /** The card shown as this person's vote, or null. */
+    String selectedCard() {
+        List<WebElement> pressed = browser.findAll("#deck button[aria-pressed=true]");
+        return pressed.isEmpty() ? null : pressed.get(0).getAttribute("data-card");
+    }
+
+    void awaitVoted(String displayName, boolean voted) {
+        browser.await(displayName + (voted ? " marked as voted" : " marked as not voted"),
+                driver -> String.valueOf(voted).equals(participant(displayName).getAttribute("data-voted")));
+    }
+
+    void awaitConnected(String displayName, boolean connected) {
+        browser.await(displayName + (connected ? " shown connected" : " shown disconnected"),
+                driver -> String.valueOf(connected).equals(participant(displayName).getAttribute("data-connected")));
+    }
+
+    String statusOf(String displayName) {
+        return participant(displayName).findElement(By.cssSelector(".status")).getText();
+    }
+
+    void reveal() {
+        browser.await("the reveal button enabled", driver -> browser.find("#reveal-button").isEnabled());
+        browser.find("#reveal-button").click();
+        awaitRevealed();
+    }
+
+    void awaitRevealed() {
+        browser.await("the results", driver -> browser.find("#results").isDisplayed());
+    }
+
+    String stat(String name) {
+        return browser.find("#stats [data-stat=" + name + "] dd").getText();
+    }
+
+    /** Bar chart rows as "card=count". */
+    List<String> distribution() {
+        return browser.findAll("#chart .bar-row").stream()
+                .map(row -> row.getAttribute("data-card") + "=" + row.findElement(By.cssSelector(".bar-count")).getText())
+                .toList();
+    }
+
+    void startNextRound(String storyTitle) {
+        browser.find("#story-input").sendKeys(storyTitle);
+        browser.find("#next-round-button").click();
+    }
+
+    void awaitRound(int number) {
+        browser.await("round " + number, driver -> browser.find("#round-heading").getText().equals("Round " + number));
+    }
+
+    String story() {
+        return browser.find("#story").getText();
+    }
+
+    String connectionState() {
+        return browser.find("#connection").getAttribute("data-state");
+    }
+
+    void awaitConnectionState(String state) {
+        browser.await("connection " + state, driver -> state.equals(connectionState()));
+    }
+
+    String announcement() {
+        return browser.find("#announcer").getText();
+    }
+
+    boolean hasDeck() {
+        return browser.find("#deck-area").isDisplayed();
+    }
+
+    boolean hasHostControls() {
+        return browser.find("#host-controls").isDisplayed();
+    }
+
+    List<String> historyStories() {
+        return browser.findAll("#rounds .history-story").stream().map(WebElement::getText).toList();
+    }
+
+    WebElement participant(String displayName) {
+        return browser.findAll("#participants .participant").stream()
+                .filter(item -> item.findElement(By.cssSelector(".name")).getText().equals(displayName))
+                .findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no participant named " + displayName));
+    }
+
+    String title() {
+        return browser.find("#room-title").getText();
+    }
+
+    int participantCount(String displayName) {
+        return (int) browser.findAll("#participants .participant .name").stream()
+                .filter(name -> name.getText().equals(displayName)).count();
+    }
+
+    void awaitHistory(String storyTitle) {
+        browser.await("round '" + storyTitle + "' in the history", driver -> historyStories().contains(storyTitle));
+    }
+
+    void awaitTrue(String what, BooleanSupplier condition) {
+        browser.await(what, driver -> condition.getAsBoolean());
+    }
+
+    /** True when no user text turned into elements or ran as script anywhere on the page. */
+    boolean isInert() {
+        return Boolean.TRUE.equals(browser.script("return window.pwned === undefined"
+                + " && document.querySelectorAll('#participants img, #votes img, #story *, #room-title *').length === 0"
+                + " && document.querySelectorAll('main script, header script').length === 0"));
+    }
+
+    boolean fitsTheScreen() {
+        return Boolean.TRUE.equals(browser.script(
+                "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"));
+    }
+
+    void screenshotTo(Path file) {
+        browser.screenshot(file);
+    }
+
+    private WebElement card(String card) {
+        return browser.find("#deck button[data-card='" + card + "']");
+    }
+}
