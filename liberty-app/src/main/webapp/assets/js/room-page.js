@@ -357,6 +357,7 @@ function renderResults() {
   results.hidden = !model.round.revealed;
   if (!model.round.revealed) return;
   const stats = model.stats ?? {};
+  $('#consensus-badge').hidden = !stats.consensus;
   const number = (value) => (value === null || value === undefined ? '–' : String(value));
   const consensus = stats.consensus === null || stats.consensus === undefined ? '–' : stats.consensus ? 'Yes' : 'No';
   replaceChildren($('#stats'), [

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -49,14 +50,24 @@ final class Browser implements AutoCloseable {
 
     /** A desktop-sized window. */
     static Browser open() {
-        return open(1280, 900);
+        return start(new ChromeOptions().addArguments("--window-size=1280,900"));
     }
 
-    static Browser open(int width, int height) {
+    /**
+     * A phone: Chromium's device emulation at 390 × 844 CSS pixels with touch. A plain small window would not do,
+     * because headless Chromium does not make windows narrower than 500 pixels.
+     */
+    static Browser phone() {
         ChromeOptions options = new ChromeOptions();
+        options.setExperimentalOption("mobileEmulation",
+                Map.of("deviceMetrics", Map.of("width", 390, "height", 844, "pixelRatio", 2.0, "touch", true)));
+        return start(options);
+    }
+
+    private static Browser start(ChromeOptions options) {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", "--window-size=" + width + "," + height);
+                "--disable-component-update", "--no-first-run");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
         return new Browser(new ChromeDriver(service, options));
@@ -90,6 +101,11 @@ final class Browser implements AutoCloseable {
 
     Object script(String javascript, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
+    }
+
+    /** Runs a script that finishes by calling its last argument, the callback, with its result. */
+    Object asyncScript(String javascript, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(javascript, arguments);
     }
 
     void screenshot(Path file) {

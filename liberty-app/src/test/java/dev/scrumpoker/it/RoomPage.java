@@ -8,6 +8,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /** What a person does and sees on the start page and in a room, in the UI's own terms: a page object. */
 final class RoomPage {
@@ -23,6 +24,18 @@ final class RoomPage {
         browser.go(origin + "/");
         browser.find("#create-name").sendKeys(displayName);
         browser.find("#create-title").sendKeys(title);
+        browser.find("#create-form button[type=submit]").click();
+        return new RoomPage(browser).awaitSeated();
+    }
+
+    /** Like {@link #createRoom}, with a deck of the user's own cards typed as the form asks ("1, 2, 3"). */
+    static RoomPage createRoomWithCards(Browser browser, String origin, String displayName, String title,
+                                       String cards) {
+        browser.go(origin + "/");
+        browser.find("#create-name").sendKeys(displayName);
+        browser.find("#create-title").sendKeys(title);
+        new Select(browser.find("#create-deck")).selectByValue("CUSTOM");
+        browser.find("#create-cards").sendKeys(cards);
         browser.find("#create-form button[type=submit]").click();
         return new RoomPage(browser).awaitSeated();
     }
@@ -51,6 +64,34 @@ final class RoomPage {
         });
         browser.find("#invite-dialog button[value=close]").click();
         return url;
+    }
+
+    List<String> deck() {
+        return browser.findAll("#deck button").stream().map(card -> card.getAttribute("data-card")).toList();
+    }
+
+    void makeHost(String displayName) {
+        participant(displayName).findElement(By.xpath(".//button[text()='Make host']")).click();
+    }
+
+    /** Removes someone from the room, confirming the browser's "are you sure" question. */
+    void remove(String displayName) {
+        participant(displayName).findElement(By.xpath(".//button[text()='Remove']")).click();
+        browser.switchTo().alert().accept();
+    }
+
+    void awaitHostControls(boolean shown) {
+        browser.await(shown ? "host controls" : "no host controls", driver -> hasHostControls() == shown);
+    }
+
+    void awaitGone(String displayName) {
+        browser.await(displayName + " gone from the room", driver -> participantCount(displayName) == 0);
+    }
+
+    /** Waits for the page that says this person is no longer in the room, and returns what it says. */
+    String awaitEnded() {
+        browser.await("the 'no longer in this room' page", driver -> browser.find("#ended").isDisplayed());
+        return browser.find("#ended-message").getText();
     }
 
     void vote(String card) {

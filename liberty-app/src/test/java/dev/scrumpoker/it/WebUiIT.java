@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -120,6 +121,46 @@ class WebUiIT {
     }
 
     @Test
+    void theHostHandsOverAndTheNewHostRemovesSomeone() {
+        RoomPage ada = RoomPage.createRoomWithCards(browser(), ORIGIN, "Ada", "Our own deck", "XS, S, M, L, ∞");
+        assertEquals(List.of("XS", "S", "M", "L", "∞"), ada.deck(), "custom cards in the order typed");
+        String joinUrl = ada.joinUrl();
+        RoomPage bob = RoomPage.join(browser(), joinUrl, "Bob", false);
+        RoomPage cy = RoomPage.join(browser(), joinUrl, "Cy", false);
+
+        ada.makeHost("Bob");
+        bob.awaitHostControls(true);
+        ada.awaitHostControls(false);
+        bob.remove("Cy");
+
+        assertEquals("The host removed you from this room.", cy.awaitEnded());
+        ada.awaitGone("Cy");
+        bob.awaitGone("Cy");
+    }
+
+    @Test
+    void anAccountIsOptionalAndListsTheRoomsYouCreated() {
+        Browser browser = browser();
+        browser.go(ORIGIN + "/");
+        browser.find("#sign-in").click();
+        browser.find("#account-dialog summary").click();
+        browser.find("#register-name").sendKeys("Dana");
+        browser.find("#register-email").sendKeys("dana-" + UUID.randomUUID() + "@example.com");
+        browser.find("#register-password").sendKeys("correct horse battery");
+        browser.find("#register-form button[type=submit]").click();
+        browser.await("signed in", driver -> browser.find("#signed-in-as").getText().equals("Signed in as Dana"));
+        assertFalse(browser.find("#create-name").isDisplayed(), "a signed-in user is not asked for a name");
+
+        browser.find("#create-title").sendKeys("Dana's retro");
+        browser.find("#create-form button[type=submit]").click();
+        browser.await("in the room", driver -> browser.find("#room-title").getText().equals("Dana's retro"));
+        browser.go(ORIGIN + "/");
+
+        browser.await("the room listed", driver -> browser.find("#my-rooms").isDisplayed());
+        assertEquals("Dana's retro", browser.find("#my-rooms-list a").getText());
+    }
+
+    @Test
     void markupInNamesAndStoriesIsShownAsText() {
         String hostileName = "<img src=x onerror=\"window.pwned=1\">";
         String hostileStory = "<script>window.pwned=2</script><b>bold?</b>";
@@ -142,9 +183,8 @@ class WebUiIT {
         return browser;
     }
 
-    /** A phone-sized window (a common 390 × 844 CSS-pixel screen). */
     private Browser phone() {
-        Browser browser = Browser.open(390, 844);
+        Browser browser = Browser.phone();
         opened.add(browser);
         return browser;
     }
