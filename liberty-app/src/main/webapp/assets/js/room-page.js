@@ -236,6 +236,11 @@ function kick(participant) {
 
 async function openInvite() {
   $('#invite-link').value = model.room.joinUrl;
+  // Only the owner's copy of an invite-only room's link carries the invitation (docs/api.md).
+  const withoutInvitation = model.room.privacy === 'INVITE_ONLY' && !model.room.joinUrl.includes('invite=');
+  $('#invite-label').textContent = withoutInvitation
+    ? 'This room is invite-only: people already seated can use this link; the owner hands out invitations'
+    : 'Anyone with this link can join';
   $('#copy-feedback').textContent = '';
   $('#invite-dialog').showModal();
   const qr = $('#qr');
