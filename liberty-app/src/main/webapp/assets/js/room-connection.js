@@ -8,7 +8,7 @@ const PING_EVERY_MS = 20_000;
 const SILENCE_LIMIT_MS = 30_000;
 
 /** Close codes after which trying again cannot help: the user must act (or the room is gone). */
-export const FINAL_CLOSES = {
+const FINAL_CLOSES = {
   4401: 'EXPIRED',
   4403: 'REFUSED',
   4404: 'ROOM_GONE',

@@ -235,14 +235,20 @@ function kick(participant) {
 }
 
 async function openInvite() {
-  $('#invite-link').value = model.room.joinUrl;
-  // Only the owner's copy of an invite-only room's link carries the invitation (docs/api.md).
-  const withoutInvitation = model.room.privacy === 'INVITE_ONLY' && !model.room.joinUrl.includes('invite=');
-  $('#invite-label').textContent = withoutInvitation
-    ? 'This room is invite-only: people already seated can use this link; the owner hands out invitations'
-    : 'Anyone with this link can join';
+  const dialog = $('#invite-dialog');
   $('#copy-feedback').textContent = '';
-  $('#invite-dialog').showModal();
+  showInvitation(model.room);
+  dialog.setAttribute('aria-busy', 'true');
+  dialog.showModal();
+  try {
+    // room.state.v1 is the same for everyone; the REST answer is the caller's own copy, which carries the
+    // invitation of an invite-only room for its owner (docs/api.md).
+    showInvitation(await api(`/rooms/${encodeURIComponent(roomId)}`, { token: session.token }));
+  } catch {
+    // The link from the room's state is still right for a public room.
+  } finally {
+    dialog.removeAttribute('aria-busy');
+  }
   const qr = $('#qr');
   if (qr.hidden) {
     try {
@@ -253,6 +259,14 @@ async function openInvite() {
       // The link above is the invitation; the QR code is a convenience.
     }
   }
+}
+
+function showInvitation(room) {
+  $('#invite-link').value = room.joinUrl;
+  const withoutInvitation = room.privacy === 'INVITE_ONLY' && !room.joinUrl.includes('invite=');
+  $('#invite-label').textContent = withoutInvitation
+    ? 'This room is invite-only: people already seated can use this link; the owner hands out invitations'
+    : 'Anyone with this link can join';
 }
 
 async function copyLink() {

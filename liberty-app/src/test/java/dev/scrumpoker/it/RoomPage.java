@@ -21,33 +21,46 @@ final class RoomPage {
 
     /** Opens the start page at {@code origin}, creates a room as a guest and waits until seated in it. */
     static RoomPage createRoom(Browser browser, String origin, String displayName, String title) {
-        browser.go(origin + "/");
-        browser.find("#create-name").sendKeys(displayName);
-        browser.find("#create-title").sendKeys(title);
-        browser.find("#create-form button[type=submit]").click();
-        return new RoomPage(browser).awaitSeated();
+        return create(browser, origin, displayName, title, () -> { });
     }
 
     /** Like {@link #createRoom}, with a deck of the user's own cards typed as the form asks ("1, 2, 3"). */
     static RoomPage createRoomWithCards(Browser browser, String origin, String displayName, String title,
                                        String cards) {
+        return create(browser, origin, displayName, title, () -> {
+            new Select(browser.find("#create-deck")).selectByValue("CUSTOM");
+            browser.find("#create-cards").sendKeys(cards);
+        });
+    }
+
+    static RoomPage createInviteOnlyRoom(Browser browser, String origin, String displayName, String title) {
+        return create(browser, origin, displayName, title,
+                () -> browser.find("#create-form input[value=INVITE_ONLY]").click());
+    }
+
+    private static RoomPage create(Browser browser, String origin, String displayName, String title,
+                                   Runnable moreChoices) {
         browser.go(origin + "/");
         browser.find("#create-name").sendKeys(displayName);
         browser.find("#create-title").sendKeys(title);
-        new Select(browser.find("#create-deck")).selectByValue("CUSTOM");
-        browser.find("#create-cards").sendKeys(cards);
+        moreChoices.run();
         browser.find("#create-form button[type=submit]").click();
         return new RoomPage(browser).awaitSeated();
     }
 
     /** Opens a join link, enters a name and takes a seat as a voter or an observer. */
     static RoomPage join(Browser browser, String joinUrl, String displayName, boolean observer) {
+        return tryToJoin(browser, joinUrl, displayName, observer).awaitSeated();
+    }
+
+    /** Opens a join link and asks for a seat, without waiting for one. */
+    static RoomPage tryToJoin(Browser browser, String joinUrl, String displayName, boolean observer) {
         browser.go(joinUrl);
         browser.await("the join form", driver -> browser.find("#join-name").isDisplayed());
         browser.find("#join-name").sendKeys(displayName);
         browser.find(observer ? "#join-form input[value=OBSERVER]" : "#join-form input[value=VOTER]").click();
         browser.find("#join-form button[type=submit]").click();
-        return new RoomPage(browser).awaitSeated();
+        return new RoomPage(browser);
     }
 
     private RoomPage awaitSeated() {
@@ -58,10 +71,8 @@ final class RoomPage {
 
     String joinUrl() {
         browser.find("#invite-button").click();
-        String url = browser.await("the invitation link", driver -> {
-            String value = browser.find("#invite-link").getAttribute("value");
-            return value == null || value.isEmpty() ? null : value;
-        });
+        browser.await("the invitation link", driver -> browser.find("#invite-dialog").getAttribute("aria-busy") == null);
+        String url = browser.find("#invite-link").getAttribute("value");
         browser.find("#invite-dialog button[value=close]").click();
         return url;
     }

@@ -139,6 +139,21 @@ class WebUiIT {
     }
 
     @Test
+    void anInviteOnlyRoomTakesTheInvitationLinkAndTurnsAwayTheBareCode() {
+        RoomPage ada = RoomPage.createInviteOnlyRoom(browser(), ORIGIN, "Ada", "Board meeting");
+        String invitation = ada.joinUrl();
+        assertTrue(invitation.contains("?invite="), invitation);
+
+        RoomPage.join(browser(), invitation, "Bob", false);
+        ada.awaitConnected("Bob", true);
+        String bareCode = invitation.substring(0, invitation.indexOf('?'));
+        RoomPage cy = RoomPage.tryToJoin(browser(), bareCode, "Cy", false);
+
+        assertEquals("This room is invite-only. Ask the host for the invitation link.", cy.awaitEnded());
+        assertEquals(0, ada.participantCount("Cy"));
+    }
+
+    @Test
     void anAccountIsOptionalAndListsTheRoomsYouCreated() {
         Browser browser = browser();
         browser.go(ORIGIN + "/");
