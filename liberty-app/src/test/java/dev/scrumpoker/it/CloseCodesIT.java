@@ -148,6 +148,24 @@ class CloseCodesIT {
     }
 
     @Test
+    void aRefusedConnectionsJoinIsNeverPlayedEvenWhenItArrivesBeforeTheClose() {
+        Api.User owner = Api.freshGuest();
+        String roomId = Api.createRoom(owner, Jsons.object("title", "Closed doors", "privacy", "INVITE_ONLY"))
+                .getString("id");
+        try (RoomClient host = RoomClient.connect(roomId, owner)) {
+            host.join("VOTER");
+            for (int attempt = 0; attempt < 5; attempt++) {
+                // Sent at once, as browsers do on open: the server refuses the connection while the join is on its way.
+                RoomClient uninvited = RoomClient.connect(roomId, Api.freshGuest());
+                uninvited.trySendText("{\"type\":\"room.join.v1\",\"requestId\":\"j\",\"payload\":{\"role\":\"VOTER\"}}");
+                assertEquals(FORBIDDEN, uninvited.awaitClose());
+            }
+            assertEquals(1, host.sync().getJsonObject("payload").getJsonArray("participants").size(),
+                    "nobody got a seat through a refused connection");
+        }
+    }
+
+    @Test
     void connectionThatDoesNotJoinWithinTenSecondsIsClosed4008() {
         Api.User owner = Api.freshGuest();
         Api.User lurker = Api.freshGuest();

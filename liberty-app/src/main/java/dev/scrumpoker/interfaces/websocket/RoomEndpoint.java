@@ -54,7 +54,8 @@ public class RoomEndpoint {
     Clock clock;
 
     private ClientConnection connection;
-    private boolean entered;
+    /** Set once the room let this connection in; read by frames that may arrive on other container threads. */
+    private volatile boolean entered;
 
     @OnOpen
     public void open(Session session, @PathParam("roomId") String roomId) {
@@ -76,6 +77,11 @@ public class RoomEndpoint {
 
     @OnMessage(maxMessageSize = MAX_FRAME)
     public void message(String text) {
+        if (!entered) {
+            // A refused connection is being closed, but a client sends its join on open, before the close reaches
+            // it: that join must not take a seat the room refused (an invite-only room, a kicked user).
+            return;
+        }
         long received = System.nanoTime();
         connection.heard(received);
         if (isOverLimit(text)) {
