@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Installs (from Debian's packages, if absent) and starts PostgreSQL and Redis on loopback, and creates the
-# database and role the app uses by default. Safe to run again: everything is skipped when already done.
+# database and role the app uses by default; installs (through the Go module proxy) and starts stripe-mock,
+# Stripe's own mock of its API, which the app talks to unless STRIPE_API_BASE says otherwise. Safe to run again:
+# everything is skipped when already done.
 #
-#   scripts/services.sh                  install if needed, start both
-#   scripts/services.sh stop-redis       stop Redis, dropping everything it held (the fault tests use this)
-#   scripts/services.sh stop-postgresql  stop PostgreSQL (fast shutdown; data stays)
+#   scripts/services.sh                   install if needed, start all three
+#   scripts/services.sh stop-redis        stop Redis, dropping everything it held (the fault tests use this)
+#   scripts/services.sh stop-postgresql   stop PostgreSQL (fast shutdown; data stays)
+#   scripts/services.sh stop-stripe-mock  stop stripe-mock (the tests of Stripe being unreachable use this)
 set -euo pipefail
 
 DB_NAME=${DB_NAME:-scrumpoker}
@@ -12,6 +15,11 @@ DB_USER=${DB_USER:-scrumpoker}
 # Local development default, documented in the README; never used outside this machine.
 DB_PASSWORD=${DB_PASSWORD:-scrumpoker}
 REDIS_PORT=${REDIS_PORT:-6379}
+STRIPE_MOCK_PORT=${STRIPE_MOCK_PORT:-12111}
+# Pinned: the version whose bundled API description the tests were written against.
+STRIPE_MOCK_VERSION=v0.203.0
+TOOLS_DIR="$(cd "$(dirname "$0")/.." && pwd)/.tools"
+STRIPE_MOCK="$TOOLS_DIR/bin/stripe-mock"
 
 log() { printf '[services] %s\n' "$*"; }
 
@@ -65,6 +73,36 @@ start_redis() {
   done
 }
 
+install_stripe_mock() {
+  [ -x "$STRIPE_MOCK" ] && return
+  if ! command -v go >/dev/null 2>&1; then
+    if [ -x /usr/local/go/bin/go ]; then
+      PATH="$PATH:/usr/local/go/bin"
+    else
+      log "installing Go from Debian's packages"
+      as_root apt-get update -qq
+      as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq golang-go >/dev/null
+    fi
+  fi
+  log "installing stripe-mock $STRIPE_MOCK_VERSION through the Go module proxy into .tools/bin"
+  GOBIN="$TOOLS_DIR/bin" go install "github.com/stripe/stripe-mock@$STRIPE_MOCK_VERSION"
+}
+
+start_stripe_mock() {
+  if ! curl -s -o /dev/null "http://127.0.0.1:$STRIPE_MOCK_PORT/" 2>/dev/null; then
+    log "starting stripe-mock on 127.0.0.1:$STRIPE_MOCK_PORT"
+    mkdir -p "$TOOLS_DIR/log"
+    nohup "$STRIPE_MOCK" -http-addr "127.0.0.1:$STRIPE_MOCK_PORT" >"$TOOLS_DIR/log/stripe-mock.log" 2>&1 &
+    echo $! >"$TOOLS_DIR/stripe-mock.pid"
+  fi
+  for _ in $(seq 1 50); do
+    curl -s -o /dev/null "http://127.0.0.1:$STRIPE_MOCK_PORT/" && return
+    sleep 0.2
+  done
+  log "stripe-mock did not start; see .tools/log/stripe-mock.log" >&2
+  exit 1
+}
+
 postgresql_version() {
   ls /etc/postgresql | sort -V | tail -n 1
 }
@@ -72,9 +110,11 @@ postgresql_version() {
 case "${1:-start}" in
   start)
     install_missing
+    install_stripe_mock
     start_postgresql
     start_redis
-    log "PostgreSQL and Redis are up on loopback"
+    start_stripe_mock
+    log "PostgreSQL, Redis and stripe-mock are up on loopback"
     ;;
   stop-redis)
     # FLUSHALL first: with the append-only file on, a restart would otherwise bring the data back.
@@ -86,8 +126,19 @@ case "${1:-start}" in
     as_root pg_ctlcluster "$(postgresql_version)" main stop -m fast
     log "PostgreSQL stopped"
     ;;
+  stop-stripe-mock)
+    if [ -f "$TOOLS_DIR/stripe-mock.pid" ]; then
+      kill "$(cat "$TOOLS_DIR/stripe-mock.pid")" 2>/dev/null || true
+      rm -f "$TOOLS_DIR/stripe-mock.pid"
+    fi
+    for _ in $(seq 1 50); do
+      curl -s -o /dev/null "http://127.0.0.1:$STRIPE_MOCK_PORT/" || break
+      sleep 0.1
+    done
+    log "stripe-mock stopped"
+    ;;
   *)
-    echo "usage: $0 [start|stop-redis|stop-postgresql]" >&2
+    echo "usage: $0 [start|stop-redis|stop-postgresql|stop-stripe-mock]" >&2
     exit 2
     ;;
 esac

@@ -50,6 +50,21 @@ final class Cursors {
         return (int) number;
     }
 
+    record AuditPosition(Instant occurredAt, long id) {
+    }
+
+    static String audit(Instant occurredAt, long id) {
+        return encode("a:" + ChronoUnit.MICROS.between(Instant.EPOCH, occurredAt) + ":" + id);
+    }
+
+    static AuditPosition audit(String cursor) {
+        String[] parts = decode(cursor).split(":");
+        if (parts.length != 3 || !"a".equals(parts[0])) {
+            throw invalid();
+        }
+        return new AuditPosition(Instant.EPOCH.plus(parseLong(parts[1]), ChronoUnit.MICROS), parseLong(parts[2]));
+    }
+
     /** Page sizes: 20 unless asked, 1–100. */
     static int limit(Integer requested) {
         if (requested == null) {

@@ -115,7 +115,7 @@ public class RoomPlayService {
             UUID seat = attendee.participantId();
             if (seat == null) {
                 List<RoomEvent> events = turn.live.join(attendee.userId(), displayName, role, clock.instant(), node.id());
-                turn.save(events);
+                turn.save(events, attendee);
                 turn.publish(events, attendee, requestId);
                 turn.changed();
                 seat = turn.live.seatOf(attendee.userId()).orElseThrow().id();
@@ -383,7 +383,7 @@ public class RoomPlayService {
     private void act(String roomId, Attendee attendee, String requestId, Function<LiveRoom, List<RoomEvent>> command) {
         inRoom(roomId, turn -> {
             List<RoomEvent> events = command.apply(turn.live);
-            turn.save(events);
+            turn.save(events, attendee);
             turn.publish(events, attendee, requestId);
             return null;
         });
@@ -536,13 +536,13 @@ public class RoomPlayService {
             this.seq = handle.lastSeq(storedSeq);
         }
 
-        /** Saves the events to PostgreSQL: all of them or, if this throws, none. */
-        void save(List<RoomEvent> events) {
+        /** Saves the events of the actor's request to PostgreSQL: all of them or, if this throws, none. */
+        void save(List<RoomEvent> events, Attendee actor) {
             if (events.isEmpty()) {
                 return;
             }
             try {
-                store.save(live, events);
+                store.save(live, events, actor.userId());
             } catch (RuntimeException storageFailed) {
                 logStorageFailure("Cannot save events of room " + live.room().id(), storageFailed);
                 throw new DomainException(Reason.UNAVAILABLE, "the change could not be saved and was not applied; retry");

@@ -1,6 +1,9 @@
 package dev.scrumpoker.application;
 
 import dev.scrumpoker.domain.account.Tier;
+import dev.scrumpoker.domain.audit.AuditAction;
+import dev.scrumpoker.domain.audit.AuditEntry;
+import dev.scrumpoker.domain.audit.AuditLog;
 import dev.scrumpoker.domain.account.User;
 import dev.scrumpoker.domain.account.UserRepository;
 import dev.scrumpoker.domain.room.Deck;
@@ -10,15 +13,17 @@ import dev.scrumpoker.domain.room.Privacy;
 import dev.scrumpoker.domain.room.Room;
 import dev.scrumpoker.domain.room.RoomRepository;
 import dev.scrumpoker.domain.round.Round;
+import dev.scrumpoker.domain.round.RoundHistory;
+import dev.scrumpoker.domain.round.RoundRecord;
 import dev.scrumpoker.domain.round.RoundRepository;
 import dev.scrumpoker.domain.shared.DomainException;
 import dev.scrumpoker.domain.shared.Reason;
-import dev.scrumpoker.domain.vote.RevealedVote;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,6 +45,10 @@ public class RoomService {
     Clock clock;
     @Inject
     Event<RoomDeleted> deleted;
+    @Inject
+    RoundHistory history;
+    @Inject
+    AuditLog audit;
 
     public Room create(UUID ownerId, String title, DeckType deckType, List<String> cards, Privacy privacy) {
         Deck deck = Deck.of(deckType, cards);
@@ -55,6 +64,8 @@ public class RoomService {
         Room room = new Room(title, deck, privacy, ownerId, clock.instant());
         rooms.add(room);
         rounds.start(new Round(room.id(), 1, null, room.createdAt(), null, null));
+        audit.record(new AuditEntry(room.createdAt(), AuditAction.ROOM_CREATED, ownerId, room.id(), null,
+                Map.of("title", room.title())));
         return room;
     }
 
@@ -82,7 +93,9 @@ public class RoomService {
         if (!room.isOwnedBy(callerId)) {
             throw DomainException.forbidden("only the owner may delete this room");
         }
-        room.delete(clock.instant());
+        Instant now = clock.instant();
+        room.delete(now);
+        audit.record(new AuditEntry(now, AuditAction.ROOM_DELETED, callerId, roomId, null, Map.of()));
         deleted.fire(new RoomDeleted(roomId));
     }
 
@@ -97,17 +110,32 @@ public class RoomService {
         int limit = Cursors.limit(requestedLimit);
         Integer before = cursor == null || cursor.isEmpty() ? null : Cursors.round(cursor);
         int visible = owner(room.ownerId()).tier().roundHistory();
-        List<Round> page = rounds.revealed(roomId, before, limit + 1);
-        Integer oldestVisible = visible == Integer.MAX_VALUE ? null : rounds.nthNewestRevealed(roomId, visible);
+        List<RoundRecord> page = history.newest(roomId, before, limit + 1);
+        Integer oldestVisible = visible == Integer.MAX_VALUE ? null : history.nthNewest(roomId, visible);
         if (oldestVisible != null) {
-            page = page.stream().filter(r -> r.number() >= oldestVisible).toList();
+            page = page.stream().filter(record -> record.round().number() >= oldestVisible).toList();
         }
         boolean more = page.size() > limit;
-        List<Round> items = more ? page.subList(0, limit) : page;
-        Map<Integer, List<RevealedVote>> votes = rounds.votesOf(roomId, items.stream().map(Round::number).toList());
-        List<RoundRecord> records = items.stream()
-                .map(r -> new RoundRecord(r, votes.getOrDefault(r.number(), List.of()))).toList();
-        return new Page<>(records, more ? Cursors.round(items.get(items.size() - 1).number()) : null);
+        List<RoundRecord> items = more ? page.subList(0, limit) : page;
+        return new Page<>(items, more ? Cursors.round(items.get(items.size() - 1).round().number()) : null);
+    }
+
+    /** A room's audit trail, newest first; for its owner only. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<AuditLog.Recorded> auditTrail(UUID callerId, String roomId, Integer requestedLimit, String cursor) {
+        Room room = get(roomId);
+        if (!room.isOwnedBy(callerId)) {
+            throw DomainException.forbidden("only the owner may read this room's audit trail");
+        }
+        int limit = Cursors.limit(requestedLimit);
+        Cursors.AuditPosition after = cursor == null || cursor.isEmpty() ? null : Cursors.audit(cursor);
+        List<AuditLog.Recorded> found = audit.ofRoom(roomId, after == null ? null : after.occurredAt(),
+                after == null ? null : after.id(), limit + 1);
+        if (found.size() <= limit) {
+            return new Page<>(found, null);
+        }
+        AuditLog.Recorded last = found.get(limit - 1);
+        return new Page<>(found.subList(0, limit), Cursors.audit(last.entry().occurredAt(), last.id()));
     }
 
     /** Everyone may read a public room's history; an invite-only room's is for its owner and its participants. */

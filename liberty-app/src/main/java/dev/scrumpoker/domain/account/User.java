@@ -112,6 +112,11 @@ public class User {
         return guest;
     }
 
+    /** The tier in force changed (a subscription started, lapsed or changed plan). */
+    public void changeTier(Tier newTier) {
+        this.tier = Objects.requireNonNull(newTier, "newTier is required");
+    }
+
     public Tier tier() {
         return tier;
     }

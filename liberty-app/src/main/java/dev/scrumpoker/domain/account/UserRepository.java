@@ -10,5 +10,8 @@ public interface UserRepository {
 
     Optional<User> find(UUID id);
 
+    /** The user, locked until the transaction ends: billing events for one user are applied one at a time. */
+    Optional<User> findForUpdate(UUID id);
+
     Optional<User> findByEmail(String normalizedEmail);
 }

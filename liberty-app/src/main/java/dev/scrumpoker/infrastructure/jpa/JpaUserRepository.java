@@ -4,6 +4,7 @@ import dev.scrumpoker.domain.account.User;
 import dev.scrumpoker.domain.account.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.util.Optional;
@@ -25,6 +26,11 @@ public class JpaUserRepository implements UserRepository {
     @Override
     public Optional<User> find(UUID id) {
         return Optional.ofNullable(em.find(User.class, id));
+    }
+
+    @Override
+    public Optional<User> findForUpdate(UUID id) {
+        return Optional.ofNullable(em.find(User.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
     @Override

@@ -34,6 +34,9 @@ final class SqlValues {
     }
 
     static UUID uuid(Object column) {
+        if (column == null) {
+            return null;
+        }
         return column instanceof UUID id ? id : UUID.fromString(column.toString());
     }
 }

@@ -2,11 +2,13 @@ package dev.scrumpoker.interfaces.rest;
 
 import dev.scrumpoker.application.Page;
 import dev.scrumpoker.application.RoomService;
-import dev.scrumpoker.application.RoundRecord;
+import dev.scrumpoker.domain.audit.AuditEntry;
+import dev.scrumpoker.domain.audit.AuditLog;
 import dev.scrumpoker.domain.room.DeckType;
 import dev.scrumpoker.domain.room.Privacy;
 import dev.scrumpoker.domain.room.Room;
 import dev.scrumpoker.domain.round.Round;
+import dev.scrumpoker.domain.round.RoundRecord;
 import dev.scrumpoker.interfaces.representation.PublicUrl;
 import dev.scrumpoker.interfaces.representation.QrCodeSvg;
 import dev.scrumpoker.interfaces.representation.RoomRepresentation;
@@ -33,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -70,6 +73,16 @@ public class RoomResource {
     }
 
     public record PageResponse<T>(List<T> items, String nextCursor) {
+    }
+
+    public record AuditEntryResponse(long id, Instant occurredAt, String action, UUID actorId, String roomId,
+                                     UUID subjectId, Map<String, String> details) {
+
+        static AuditEntryResponse of(AuditLog.Recorded recorded) {
+            AuditEntry entry = recorded.entry();
+            return new AuditEntryResponse(recorded.id(), entry.occurredAt(), entry.action().name(), entry.actorId(),
+                    entry.roomId(), entry.subjectId(), entry.details());
+        }
     }
 
     @POST
@@ -122,6 +135,15 @@ public class RoomResource {
                                               @QueryParam("cursor") String cursor) {
         Page<RoundRecord> page = rooms.history(caller.id(), id, Bodies.integer("limit", limit), cursor);
         return new PageResponse<>(page.items().stream().map(RoundResponse::of).toList(), page.nextCursor());
+    }
+
+    @GET
+    @Path("/{id}/audit")
+    @Operation(summary = "The room's audit trail (created, revealed, reset, kicks, host changes), newest first; owner only")
+    public PageResponse<AuditEntryResponse> audit(@PathParam("id") String id, @QueryParam("limit") String limit,
+                                                  @QueryParam("cursor") String cursor) {
+        Page<AuditLog.Recorded> page = rooms.auditTrail(caller.id(), id, Bodies.integer("limit", limit), cursor);
+        return new PageResponse<>(page.items().stream().map(AuditEntryResponse::of).toList(), page.nextCursor());
     }
 
     @GET

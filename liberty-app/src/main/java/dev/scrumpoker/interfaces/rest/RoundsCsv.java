@@ -1,6 +1,6 @@
 package dev.scrumpoker.interfaces.rest;
 
-import dev.scrumpoker.application.RoundRecord;
+import dev.scrumpoker.domain.round.RoundRecord;
 import dev.scrumpoker.domain.vote.RevealedVote;
 import java.io.IOException;
 import java.io.Writer;

@@ -1,6 +1,5 @@
-package dev.scrumpoker.application;
+package dev.scrumpoker.domain.round;
 
-import dev.scrumpoker.domain.round.Round;
 import dev.scrumpoker.domain.vote.RevealedVote;
 import java.util.List;
 
