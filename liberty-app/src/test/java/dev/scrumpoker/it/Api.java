@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -41,6 +42,13 @@ final class Api {
 
     static ApiResponse post(String path, String token, JsonObject body) {
         return post(path, token, body.toString());
+    }
+
+    /** Posts JSON with extra request headers (Idempotency-Key, Stripe-Signature). */
+    static ApiResponse post(String path, String token, String rawJson, Map<String, String> headers) {
+        HttpRequest.Builder builder = request(path, token).header("Content-Type", "application/json");
+        headers.forEach(builder::header);
+        return send(builder.POST(HttpRequest.BodyPublishers.ofString(rawJson, StandardCharsets.UTF_8)));
     }
 
     /** Posts a body as it is, so tests can send malformed JSON. */

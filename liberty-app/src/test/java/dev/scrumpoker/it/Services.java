@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * PostgreSQL and Redis, driven through the same script that starts them for development and CI
+ * PostgreSQL, Redis and stripe-mock, driven through the same script that starts them for development and CI
  * ({@code scripts/services.sh}), so the fault tests stop and start exactly what everyone else runs.
  */
 final class Services {
@@ -19,6 +19,11 @@ final class Services {
 
     static void stopPostgresql() {
         run("stop-postgresql");
+    }
+
+    /** Stops stripe-mock: Stripe becomes unreachable (connections refused). */
+    static void stopStripeMock() {
+        run("stop-stripe-mock");
     }
 
     /** Starts whatever is not running. */

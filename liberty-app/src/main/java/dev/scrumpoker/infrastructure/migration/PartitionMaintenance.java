@@ -64,7 +64,7 @@ public class PartitionMaintenance {
 
     /** Makes sure this month's and the coming months' partitions exist; answers the ones it created. */
     public List<String> ensurePartitions() throws SQLException {
-        LocalDate thisMonth = LocalDate.now(clock.withZone(ZoneOffset.UTC)).withDayOfMonth(1);
+        LocalDate thisMonth = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).withDayOfMonth(1);
         List<String> created = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
