@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 profile=(taurus/small.yml)
 [ "${1:-}" = "--full" ] && profile=()
-scenarios=(voting vote-storm api reconnect-storm)
+scenarios=(voting vote-storm api reconnect-storm checkout)
 
 ./scripts/loadtest-setup.sh
 ./scripts/run.sh --detach
