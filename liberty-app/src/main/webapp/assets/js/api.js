@@ -8,10 +8,11 @@ export class ApiError extends Error {
   }
 }
 
-export async function api(path, { method = 'GET', body, token, accept = 'application/json' } = {}) {
+export async function api(path, { method = 'GET', body, token, accept = 'application/json', idempotencyKey } = {}) {
   const headers = { Accept: accept };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
+  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
   let response;
   try {
     response = await fetch(`/api/v1${path}`, {

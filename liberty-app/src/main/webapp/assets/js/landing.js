@@ -13,6 +13,7 @@ const DECKS = {
 
 showAccount();
 showDeck();
+showCheckoutOutcome();
 $('#create-deck').addEventListener('change', showDeck);
 $('#create-form').addEventListener('submit', createRoom);
 $('#join-form').addEventListener('submit', joinRoom);
@@ -23,6 +24,9 @@ $('#sign-out').addEventListener('click', () => {
 });
 $('#login-form').addEventListener('submit', (event) => authenticate(event, '#login-error',
   (form) => logIn(form.email.value.trim(), form.password.value)));
+for (const button of document.querySelectorAll('#plan-actions button')) {
+  button.addEventListener('click', () => upgrade(button.dataset.tier, button));
+}
 $('#register-form').addEventListener('submit', (event) => authenticate(event, '#register-error',
   (form) => register(form.email.value.trim(), form.password.value, form.displayName.value.trim())));
 
@@ -35,6 +39,60 @@ function showAccount() {
   $('#sign-in').hidden = Boolean(session && !session.user.guest);
   $('#create-name-field').hidden = Boolean(session);
   showMyRooms(session);
+  showPlan(session);
+}
+
+const PLAN_LIMITS = {
+  FREE: 'Free: 3 open rooms and the newest 20 rounds of history per room.',
+  PRO: 'PRO: unlimited rooms and history.',
+  TEAM: 'TEAM: unlimited rooms and history for your team.',
+};
+
+async function showPlan(session) {
+  const section = $('#plan');
+  if (!session || session.user.guest) {
+    section.hidden = true;
+    return;
+  }
+  try {
+    const plan = await api('/subscriptions/me', { token: session.token });
+    const status = plan.status === 'none' ? '' : ` (subscription ${plan.status.replace('_', ' ')})`;
+    $('#plan-summary').textContent = `${PLAN_LIMITS[plan.tier]}${status}`;
+    $('#plan-actions').hidden = plan.tier !== 'FREE';
+    section.dataset.tier = plan.tier;
+    section.hidden = false;
+  } catch {
+    section.hidden = true;
+  }
+}
+
+async function upgrade(tier, button) {
+  const session = currentSession();
+  showAlert($('#plan-error'), '');
+  button.disabled = true;
+  try {
+    // A key per click: should this request be retried, it gets the same session back, never a second one.
+    const checkout = await api('/subscriptions/checkout', {
+      method: 'POST', body: { tier }, token: session.token, idempotencyKey: crypto.randomUUID(),
+    });
+    location.assign(checkout.url);
+  } catch (failure) {
+    showAlert($('#plan-error'), failure.message);
+    button.disabled = false;
+  }
+}
+
+/** Stripe sends the user back to /?checkout=success or /?checkout=cancelled. */
+function showCheckoutOutcome() {
+  const outcome = new URLSearchParams(location.search).get('checkout');
+  const messages = {
+    success: 'Thank you! Your plan changes as soon as Stripe confirms the payment, usually within seconds.',
+    cancelled: 'Checkout cancelled: nothing was charged, and your plan is unchanged.',
+  };
+  if (messages[outcome]) {
+    $('#checkout-notice').textContent = messages[outcome];
+    $('#checkout-notice').hidden = false;
+  }
 }
 
 function showDeck() {

@@ -173,6 +173,20 @@ class WebUiIT {
 
         browser.await("the room listed", driver -> browser.find("#my-rooms").isDisplayed());
         assertEquals("Dana's retro", browser.find("#my-rooms-list a").getText());
+        browser.await("the plan shown", driver -> browser.find("#plan").isDisplayed());
+        assertEquals("FREE", browser.find("#plan").getAttribute("data-tier"));
+        assertTrue(browser.find("#plan-actions").isDisplayed(), "a free account is offered the upgrade");
+
+        String userId = (String) browser.script(
+                "return JSON.parse(localStorage.getItem('scrumPoker.session')).user.id");
+        String paid = StripeEvents.checkoutCompleted(StripeEvents.newEventId(), userId, "TEAM", "sub_" + userId,
+                java.time.Instant.now());
+        Api.post("/subscriptions/webhook", null, paid, StripeEvents.signed(paid)).expect(200);
+        browser.go(ORIGIN + "/?checkout=success");
+
+        browser.await("the paid plan shown", driver -> "TEAM".equals(browser.find("#plan").getAttribute("data-tier")));
+        assertFalse(browser.find("#plan-actions").isDisplayed());
+        assertTrue(browser.find("#checkout-notice").isDisplayed(), "the return from Stripe is acknowledged");
     }
 
     @Test
