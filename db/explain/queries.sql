@@ -47,9 +47,8 @@ SELECT user_id AS changing_user FROM participants WHERE id = :'changing_voter' \
 SELECT room_id AS long_room FROM rounds r
 WHERE revealed_at IS NOT NULL AND EXISTS (SELECT FROM rooms WHERE id = r.room_id AND deleted_at IS NULL)
 GROUP BY room_id ORDER BY count(*) DESC, room_id LIMIT 1 \gset
-SELECT min(number) AS history_before, '{' || string_agg(number::text, ',' ORDER BY number DESC) || '}' AS history_page
-FROM (SELECT number FROM rounds WHERE room_id = :'long_room' AND revealed_at IS NOT NULL
-      ORDER BY number DESC LIMIT 20) AS first_page \gset
+SELECT number AS history_before, revealed_at AS history_before_at FROM round_history WHERE room_id = :'long_room'
+ORDER BY revealed_at DESC, number DESC OFFSET 19 LIMIT 1 \gset
 -- The account with the most open rooms (worst case of "my rooms"), an ordinary one, and page 2's cursor.
 SELECT owner_id AS busy_owner FROM rooms WHERE deleted_at IS NULL
 GROUP BY owner_id ORDER BY count(*) DESC LIMIT 1 \gset
@@ -60,9 +59,9 @@ WHERE owner_id = :'busy_owner' AND deleted_at IS NULL
 ORDER BY created_at DESC, id DESC OFFSET 19 LIMIT 1 \gset
 -- A registered account's (normalised) e-mail.
 SELECT email FROM users WHERE NOT guest ORDER BY id LIMIT 1 \gset
-\echo 'parameters: room=' :room ' open_round=' :open_round ' long_room=' :long_room ' history_before=' :history_before
+\echo 'parameters: room=' :room ' open_round=' :open_round ' long_room=' :long_room ' history_before=(' :history_before_at ',' :history_before ')'
 \echo 'parameters: busy_owner=' :busy_owner ' usual_owner=' :usual_owner ' after=(' :after_created_at ',' :after_id ')'
-\echo 'parameters: history_page=' :history_page ' email=' :email
+\echo 'parameters: email=' :email
 
 -- Playing a round ------------------------------------------------------------------------------------------------
 
@@ -126,25 +125,25 @@ SELECT * FROM rooms WHERE owner_id = CAST(:'busy_owner' AS uuid) AND deleted_at 
 
 -- Round history --------------------------------------------------------------------------------------------------
 
-\echo '== JpaRoundRepository.revealed: history, first page (before = Integer.MAX_VALUE, limit + 1 = 21)'
+\echo '== JpaRoundHistory.newest: history, first page (limit + 1 = 21)'
 EXPLAIN (ANALYZE, BUFFERS)
-SELECT room_id, number, story_title, started_at, revealed_at, vote_count, average, median, min_value, max_value, mode, consensus FROM rounds WHERE room_id = :'long_room' AND revealed_at IS NOT NULL AND number < 2147483647 ORDER BY number DESC LIMIT 21;
+SELECT room_id, number, story_title, started_at, revealed_at, vote_count, average, median, min_value, max_value, mode, consensus, CAST(votes AS text) FROM round_history WHERE room_id = :'long_room' AND (revealed_at, number) < ('9999-12-31 00:00:00+00', 2147483647) ORDER BY revealed_at DESC, number DESC LIMIT 21;
 
-\echo '== JpaRoundRepository.revealed: history, next page (keyset on number)'
+\echo '== JpaRoundHistory.newest: history, next page (keyset on revealed_at, number)'
 EXPLAIN (ANALYZE, BUFFERS)
-SELECT room_id, number, story_title, started_at, revealed_at, vote_count, average, median, min_value, max_value, mode, consensus FROM rounds WHERE room_id = :'long_room' AND revealed_at IS NOT NULL AND number < :history_before ORDER BY number DESC LIMIT 21;
+SELECT room_id, number, story_title, started_at, revealed_at, vote_count, average, median, min_value, max_value, mode, consensus, CAST(votes AS text) FROM round_history WHERE room_id = :'long_room' AND (revealed_at, number) < (:'history_before_at', :history_before) ORDER BY revealed_at DESC, number DESC LIMIT 21;
 
-\echo '== JpaRoundRepository.nthNewestRevealed: oldest round a FREE plan shows (n = 20, OFFSET 19)'
+\echo '== JpaRoundHistory.nthNewest: oldest round a FREE plan shows (n = 20, OFFSET 19)'
 EXPLAIN (ANALYZE, BUFFERS)
-SELECT number FROM rounds WHERE room_id = :'long_room' AND revealed_at IS NOT NULL
-ORDER BY number DESC OFFSET 19 LIMIT 1;
+SELECT number FROM round_history WHERE room_id = :'long_room' ORDER BY revealed_at DESC, number DESC OFFSET 19 LIMIT 1;
 
-\echo '== JpaRoundRepository.votesOf: votes of a history page (20 rounds) with display names'
+-- Audit trail ----------------------------------------------------------------------------------------------------
+
+\echo '== JpaAuditLog.ofRoom: a room audit trail, first page (limit + 1 = 21)'
 EXPLAIN (ANALYZE, BUFFERS)
-SELECT v.round_number, v.participant_id, p.display_name, v.card_value
-FROM votes v JOIN participants p ON p.id = v.participant_id
-WHERE v.room_id = :'long_room' AND v.round_number = ANY (CAST(:'history_page' AS integer[]))
-ORDER BY v.round_number DESC, v.cast_at;
+SELECT id, occurred_at, action, actor_id, room_id, subject_id, CAST(details AS text) FROM audit_log
+WHERE room_id = :'long_room' AND (occurred_at, id) < ('9999-12-31 00:00:00+00', 9223372036854775807)
+ORDER BY occurred_at DESC, id DESC LIMIT 21;
 
 -- Generic plans of the same statements ---------------------------------------------------------------------------
 -- Parameter types as pgJDBC and EclipseLink bind them: String -> varchar, int -> int4, Timestamp -> unspecified,
@@ -189,24 +188,21 @@ PREPARE owned_by_after(varchar, unknown, varchar, int4) AS
 SELECT * FROM rooms WHERE owner_id = CAST($1 AS uuid) AND deleted_at IS NULL AND (created_at, id) < ($2, $3) ORDER BY created_at DESC, id DESC LIMIT $4;
 EXPLAIN (ANALYZE, BUFFERS) EXECUTE owned_by_after(:'busy_owner', :'after_created_at', :'after_id', 21);
 
-\echo '== [generic] JpaRoundRepository.revealed, next page'
-PREPARE revealed(varchar, int4) AS
-SELECT room_id, number, story_title, started_at, revealed_at, vote_count, average, median, min_value, max_value, mode, consensus FROM rounds WHERE room_id = $1 AND revealed_at IS NOT NULL AND number < $2 ORDER BY number DESC LIMIT 21;
-EXPLAIN (ANALYZE, BUFFERS) EXECUTE revealed(:'long_room', :history_before);
+\echo '== [generic] JpaRoundHistory.newest, next page'
+PREPARE history_newest(varchar, unknown, int4, int4) AS
+SELECT room_id, number, story_title, started_at, revealed_at, vote_count, average, median, min_value, max_value, mode, consensus, CAST(votes AS text) FROM round_history WHERE room_id = $1 AND (revealed_at, number) < ($2, $3) ORDER BY revealed_at DESC, number DESC LIMIT $4;
+EXPLAIN (ANALYZE, BUFFERS) EXECUTE history_newest(:'long_room', :'history_before_at', :history_before, 21);
 
-\echo '== [generic] JpaRoundRepository.nthNewestRevealed'
+\echo '== [generic] JpaRoundHistory.nthNewest'
 PREPARE nth_newest(varchar, int4) AS
-SELECT number FROM rounds WHERE room_id = $1 AND revealed_at IS NOT NULL
-ORDER BY number DESC OFFSET $2 LIMIT 1;
+SELECT number FROM round_history WHERE room_id = $1 ORDER BY revealed_at DESC, number DESC OFFSET $2 LIMIT 1;
 EXPLAIN (ANALYZE, BUFFERS) EXECUTE nth_newest(:'long_room', 19);
 
-\echo '== [generic] JpaRoundRepository.votesOf'
-PREPARE votes_of(varchar, varchar) AS
-SELECT v.round_number, v.participant_id, p.display_name, v.card_value
-FROM votes v JOIN participants p ON p.id = v.participant_id
-WHERE v.room_id = $1 AND v.round_number = ANY (CAST($2 AS integer[]))
-ORDER BY v.round_number DESC, v.cast_at;
-EXPLAIN (ANALYZE, BUFFERS) EXECUTE votes_of(:'long_room', :'history_page');
+\echo '== [generic] JpaAuditLog.ofRoom'
+PREPARE audit_of_room(varchar, unknown, int8, int4) AS
+SELECT id, occurred_at, action, actor_id, room_id, subject_id, CAST(details AS text) FROM audit_log
+WHERE room_id = $1 AND (occurred_at, id) < ($2, $3) ORDER BY occurred_at DESC, id DESC LIMIT $4;
+EXPLAIN (ANALYZE, BUFFERS) EXECUTE audit_of_room(:'long_room', '9999-12-31 00:00:00+00', 9223372036854775807, 21);
 
 \echo '== [generic] JpaUserRepository.findByEmail'
 PREPARE find_by_email(varchar) AS

@@ -82,8 +82,12 @@ CREATE TABLE round_history (
     votes       jsonb       NOT NULL,
     PRIMARY KEY (room_id, number, revealed_at)
 ) PARTITION BY RANGE (revealed_at);
--- A room's history, newest first, keyset-paginated on number (GET /rooms/{id}/rounds and rounds.csv).
-CREATE INDEX round_history_room_newest ON round_history (room_id, number DESC);
+-- A room's history, newest first (GET /rooms/{id}/rounds and rounds.csv), keyset-paginated on (revealed_at, number).
+-- Ordered by the partition key, the scan runs partition by partition from the newest and stops at the page's
+-- end; ordered by number alone it would have to merge every month ever partitioned (docs/database.md).
+CREATE INDEX round_history_room_newest ON round_history (room_id, revealed_at DESC, number DESC);
+-- History no longer reads rounds; its index there only cost every reveal a non-HOT update.
+DROP INDEX rounds_revealed_history;
 
 -- ---- Audit log -------------------------------------------------------------------------------------------------
 

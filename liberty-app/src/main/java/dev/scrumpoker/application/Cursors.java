@@ -1,6 +1,7 @@
 package dev.scrumpoker.application;
 
 import dev.scrumpoker.domain.room.RoomCode;
+import dev.scrumpoker.domain.round.RoundHistory;
 import dev.scrumpoker.domain.shared.DomainException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -34,20 +35,20 @@ final class Cursors {
         return new RoomPosition(Instant.EPOCH.plus(parseLong(parts[1]), ChronoUnit.MICROS), parts[2]);
     }
 
-    static String round(int number) {
-        return encode("n:" + number);
+    static String round(RoundHistory.Position position) {
+        return encode("h:" + ChronoUnit.MICROS.between(Instant.EPOCH, position.revealedAt()) + ":" + position.number());
     }
 
-    static int round(String cursor) {
+    static RoundHistory.Position round(String cursor) {
         String[] parts = decode(cursor).split(":");
-        if (parts.length != 2 || !"n".equals(parts[0])) {
+        if (parts.length != 3 || !"h".equals(parts[0])) {
             throw invalid();
         }
-        long number = parseLong(parts[1]);
+        long number = parseLong(parts[2]);
         if (number < 1 || number > Integer.MAX_VALUE) {
             throw invalid();
         }
-        return (int) number;
+        return new RoundHistory.Position(Instant.EPOCH.plus(parseLong(parts[1]), ChronoUnit.MICROS), (int) number);
     }
 
     record AuditPosition(Instant occurredAt, long id) {

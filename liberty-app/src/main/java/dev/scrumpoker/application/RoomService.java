@@ -108,16 +108,17 @@ public class RoomService {
         Room room = get(roomId);
         requireHistoryAccess(callerId, room);
         int limit = Cursors.limit(requestedLimit);
-        Integer before = cursor == null || cursor.isEmpty() ? null : Cursors.round(cursor);
+        RoundHistory.Position after = cursor == null || cursor.isEmpty() ? null : Cursors.round(cursor);
         int visible = owner(room.ownerId()).tier().roundHistory();
-        List<RoundRecord> page = history.newest(roomId, before, limit + 1);
+        List<RoundRecord> page = history.newest(roomId, after, limit + 1);
         Integer oldestVisible = visible == Integer.MAX_VALUE ? null : history.nthNewest(roomId, visible);
         if (oldestVisible != null) {
             page = page.stream().filter(record -> record.round().number() >= oldestVisible).toList();
         }
         boolean more = page.size() > limit;
         List<RoundRecord> items = more ? page.subList(0, limit) : page;
-        return new Page<>(items, more ? Cursors.round(items.get(items.size() - 1).round().number()) : null);
+        Round last = items.isEmpty() ? null : items.get(items.size() - 1).round();
+        return new Page<>(items, more ? Cursors.round(new RoundHistory.Position(last.revealedAt(), last.number())) : null);
     }
 
     /** A room's audit trail, newest first; for its owner only. */

@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.io.StringReader;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -45,13 +46,16 @@ public class JpaRoundHistory implements RoundHistory {
     }
 
     @Override
-    public List<RoundRecord> newest(String roomId, Integer beforeNumber, int limit) {
+    public List<RoundRecord> newest(String roomId, Position after, int limit) {
+        // Ordered by the partition key first, so the scan goes month by month from the newest and stops early.
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT " + COLUMNS.replace("votes", "CAST(votes AS text)")
-                        + " FROM round_history WHERE room_id = ?1 AND number < ?2 ORDER BY number DESC LIMIT ?3")
+                        + " FROM round_history WHERE room_id = ?1 AND (revealed_at, number) < (?2, ?3)"
+                        + " ORDER BY revealed_at DESC, number DESC LIMIT ?4")
                 .setParameter(1, roomId)
-                .setParameter(2, beforeNumber == null ? Integer.MAX_VALUE : beforeNumber)
-                .setParameter(3, limit)
+                .setParameter(2, SqlValues.timestamp(after == null ? Instant.parse("9999-12-31T00:00:00Z") : after.revealedAt()))
+                .setParameter(3, after == null ? Integer.MAX_VALUE : after.number())
+                .setParameter(4, limit)
                 .getResultList();
         return rows.stream().map(JpaRoundHistory::record).toList();
     }
@@ -60,8 +64,8 @@ public class JpaRoundHistory implements RoundHistory {
     public Integer nthNewest(String roomId, int n) {
         // Bounded by the plan's history size (20), on the history index: not pagination.
         @SuppressWarnings("unchecked")
-        List<Object> numbers = em.createNativeQuery(
-                        "SELECT number FROM round_history WHERE room_id = ?1 ORDER BY number DESC OFFSET ?2 LIMIT 1")
+        List<Object> numbers = em.createNativeQuery("SELECT number FROM round_history WHERE room_id = ?1"
+                        + " ORDER BY revealed_at DESC, number DESC OFFSET ?2 LIMIT 1")
                 .setParameter(1, roomId)
                 .setParameter(2, n - 1)
                 .getResultList();
