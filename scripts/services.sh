@@ -93,7 +93,6 @@ start_stripe_mock() {
     log "starting stripe-mock on 127.0.0.1:$STRIPE_MOCK_PORT"
     mkdir -p "$TOOLS_DIR/log"
     nohup "$STRIPE_MOCK" -http-addr "127.0.0.1:$STRIPE_MOCK_PORT" >"$TOOLS_DIR/log/stripe-mock.log" 2>&1 &
-    echo $! >"$TOOLS_DIR/stripe-mock.pid"
   fi
   for _ in $(seq 1 50); do
     curl -s -o /dev/null "http://127.0.0.1:$STRIPE_MOCK_PORT/" && return
@@ -127,15 +126,17 @@ case "${1:-start}" in
     log "PostgreSQL stopped"
     ;;
   stop-stripe-mock)
-    if [ -f "$TOOLS_DIR/stripe-mock.pid" ]; then
-      kill "$(cat "$TOOLS_DIR/stripe-mock.pid")" 2>/dev/null || true
-      rm -f "$TOOLS_DIR/stripe-mock.pid"
-    fi
+    # By its command line, not a pid file: whichever checkout started the one on this port, it is the one to stop.
+    pkill -f "stripe-mock -http-addr 127.0.0.1:$STRIPE_MOCK_PORT" || true
     for _ in $(seq 1 50); do
-      curl -s -o /dev/null "http://127.0.0.1:$STRIPE_MOCK_PORT/" || break
+      if ! curl -s -o /dev/null "http://127.0.0.1:$STRIPE_MOCK_PORT/"; then
+        log "stripe-mock stopped"
+        exit 0
+      fi
       sleep 0.1
     done
-    log "stripe-mock stopped"
+    log "something still answers on 127.0.0.1:$STRIPE_MOCK_PORT; it is not a stripe-mock this script can stop" >&2
+    exit 1
     ;;
   *)
     echo "usage: $0 [start|stop-redis|stop-postgresql|stop-stripe-mock]" >&2
