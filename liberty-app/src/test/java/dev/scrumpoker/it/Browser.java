@@ -53,6 +53,11 @@ final class Browser implements AutoCloseable {
         return start(new ChromeOptions().addArguments("--window-size=1280,900"));
     }
 
+    /** A desktop browser that accepts the server's self-signed HTTPS certificate (Liberty's generated one). */
+    static Browser trustingSelfSignedCertificates() {
+        return start(new ChromeOptions().addArguments("--window-size=1280,900", "--ignore-certificate-errors"));
+    }
+
     /**
      * A phone: Chromium's device emulation at 390 × 844 CSS pixels with touch. A plain small window would not do,
      * because headless Chromium does not make windows narrower than 500 pixels.

@@ -4,13 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
 
 /**
- * The node's one Redisson client, configured from {@code REDIS_URL} with pool sizes from config. Redisson
+ * The node's one Redisson client, configured from {@code REDIS_URL} (and {@code REDIS_PASSWORD} where Redis asks
+ * for one, as the OpenShift deployment's does) with pool sizes from config. Redisson
  * reconnects by itself after a Redis restart; it is shut down with the application.
  */
 @ApplicationScoped
@@ -19,6 +21,10 @@ public class RedissonClientProducer {
     @Inject
     @ConfigProperty(name = "redis.url", defaultValue = "redis://127.0.0.1:6379")
     String url;
+
+    @Inject
+    @ConfigProperty(name = "redis.password")
+    Optional<String> password;
 
     @Inject
     @ConfigProperty(name = "redis.pool.size", defaultValue = "32")
@@ -34,6 +40,7 @@ public class RedissonClientProducer {
         Config config = new Config();
         config.useSingleServer()
                 .setAddress(url)
+                .setPassword(password.filter(secret -> !secret.isBlank()).orElse(null))
                 .setConnectionPoolSize(poolSize)
                 .setConnectionMinimumIdleSize(Math.min(4, poolSize))
                 .setTimeout(timeoutMillis)

@@ -1,0 +1,190 @@
+package dev.scrumpoker.openshift;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.openshift.api.model.Route;
+import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
+import io.fabric8.tekton.v1.ParamSpec;
+import io.fabric8.tekton.v1.Pipeline;
+import io.fabric8.tekton.v1.PipelineTask;
+import io.fabric8.tekton.v1.Task;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The manifests agree with the app and with each other: ports and settings with server.xml and the app's config,
+ * probes with its health endpoints, selectors with the pods, the image with the Containerfile and the pipeline,
+ * and the pipeline's load stage with the command CI runs.
+ */
+class ConsistencyTest {
+
+    private static final Set<String> HEALTH_ENDPOINTS = Set.of("/health/started", "/health/ready", "/health/live");
+
+    private final Deployment deployment = Manifests.named(Deployment.class, "scrum-poker");
+    private final Container app = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+    private final Map<String, String> podLabels = deployment.getSpec().getTemplate().getMetadata().getLabels();
+
+    @Test
+    void containerPortsAreServerXmlsPorts() {
+        Map<String, String> variables = AppFacts.serverXmlVariables();
+        Map<String, Integer> ports = app.getPorts().stream()
+                .collect(Collectors.toMap(ContainerPort::getName, ContainerPort::getContainerPort));
+        Map<String, String> config = Manifests.named(ConfigMap.class, "scrum-poker-config").getData();
+
+        assertEquals(Integer.valueOf(variables.get("HTTP_PORT")), ports.get("http"));
+        assertEquals(Integer.valueOf(variables.get("HTTPS_PORT")), ports.get("https"));
+        assertEquals(variables.get("HTTP_PORT"), config.get("HTTP_PORT"));
+        assertEquals(variables.get("HTTPS_PORT"), config.get("HTTPS_PORT"));
+    }
+
+    @Test
+    void probesAskTheAppsHealthEndpointsOnItsHttpPort() {
+        for (Probe probe : List.of(app.getStartupProbe(), app.getReadinessProbe(), app.getLivenessProbe())) {
+            assertTrue(HEALTH_ENDPOINTS.contains(probe.getHttpGet().getPath()), probe.getHttpGet().getPath());
+            assertEquals("http", probe.getHttpGet().getPort().getStrVal());
+        }
+        assertEquals("/health/ready", app.getReadinessProbe().getHttpGet().getPath());
+        assertEquals("/health/live", app.getLivenessProbe().getHttpGet().getPath(),
+                "liveness must not depend on PostgreSQL or Redis, or their outage restarts every pod");
+    }
+
+    @Test
+    void everyEnvironmentNameIsOneTheAppReads() {
+        Set<String> readByApp = AppFacts.environmentNames();
+        Set<String> given = new TreeSet<>(Manifests.named(ConfigMap.class, "scrum-poker-config").getData().keySet());
+        app.getEnv().stream().map(EnvVar::getName).forEach(given::add);
+
+        Set<String> unknown = new TreeSet<>(given);
+        unknown.removeAll(readByApp);
+        assertEquals(Set.of(), unknown, "settings the app would ignore");
+        assertTrue(given.containsAll(Set.of("DB_PASSWORD", "REDIS_PASSWORD", "JWT_PRIVATE_KEY", "STRIPE_API_KEY",
+                "STRIPE_WEBHOOK_SECRET", "ADMIN_PASSWORD")), "every secret the app needs in production is provided");
+    }
+
+    @Test
+    void secretsComeFromSecretReferences() {
+        for (EnvVar env : app.getEnv()) {
+            assertTrue(env.getValue() == null && env.getValueFrom().getSecretKeyRef() != null,
+                    () -> env.getName() + " must come from a Secret");
+        }
+    }
+
+    @Test
+    void serviceRouteBudgetAutoscalerAndMonitorAllPointAtTheApp() {
+        Service service = Manifests.named(Service.class, "scrum-poker");
+        assertTrue(podLabels.entrySet().containsAll(service.getSpec().getSelector().entrySet()));
+        Set<String> servicePorts = service.getSpec().getPorts().stream().map(ServicePort::getName).collect(Collectors.toSet());
+        Set<String> containerPorts = app.getPorts().stream().map(ContainerPort::getName).collect(Collectors.toSet());
+        service.getSpec().getPorts().forEach(port -> assertTrue(containerPorts.contains(port.getTargetPort().getStrVal())));
+
+        Route route = Manifests.named(Route.class, "scrum-poker");
+        assertEquals(service.getMetadata().getName(), route.getSpec().getTo().getName());
+        assertEquals("http", route.getSpec().getPort().getTargetPort().getStrVal());
+        assertEquals("edge", route.getSpec().getTls().getTermination());
+        assertTrue(route.getMetadata().getAnnotations().containsKey("haproxy.router.openshift.io/timeout-tunnel"),
+                "WebSockets need a tunnel timeout longer than the app's 60 s idle close");
+
+        PodDisruptionBudget budget = Manifests.named(PodDisruptionBudget.class, "scrum-poker");
+        assertTrue(podLabels.entrySet().containsAll(budget.getSpec().getSelector().getMatchLabels().entrySet()));
+
+        HorizontalPodAutoscaler autoscaler = Manifests.named(HorizontalPodAutoscaler.class, "scrum-poker");
+        assertEquals(deployment.getMetadata().getName(), autoscaler.getSpec().getScaleTargetRef().getName());
+        List<String> metrics = autoscaler.getSpec().getMetrics().stream().map(ConsistencyTest::metricName).toList();
+        assertEquals(List.of("cpu", "scrumpoker_ws_connections"), metrics);
+        assertTrue(AppFacts.applicationMetrics().contains("scrumpoker_ws_connections"));
+        assertTrue(AppFacts.read("openshift/monitoring/prometheus-adapter-rules.yaml").contains("scrumpoker_ws_connections"),
+                "the Prometheus adapter serves the autoscaler's pods metric");
+
+        ServiceMonitor monitor = Manifests.named(ServiceMonitor.class, "scrum-poker");
+        assertTrue(service.getMetadata().getLabels().entrySet()
+                .containsAll(monitor.getSpec().getSelector().getMatchLabels().entrySet()));
+        monitor.getSpec().getEndpoints().forEach(endpoint -> {
+            assertTrue(servicePorts.contains(endpoint.getPort()), endpoint.getPort());
+            assertEquals("/metrics", endpoint.getPath());
+        });
+    }
+
+    @Test
+    void theImageIsTheOneThePipelineBuildsFromTheContainerfile() throws Exception {
+        Pipeline pipeline = Manifests.named(Pipeline.class, "scrum-poker");
+        String built = paramDefault(pipeline, "app-image");
+        assertTrue(app.getImage().startsWith(built + ":"), app.getImage() + " is not built by the pipeline (" + built + ")");
+
+        String containerfile = AppFacts.read("openshift/image/Containerfile");
+        String libertyVersion = matching(AppFacts.read("pom.xml"), "<openliberty.version>([^<]+)<");
+        assertTrue(containerfile.contains("FROM icr.io/appcafe/open-liberty:" + libertyVersion + "-"),
+                "the image runs the Liberty version the tests ran on (" + libertyVersion + ")");
+        assertTrue(containerfile.contains("\nUSER 1001"), "runs as non-root");
+        Path context = Path.of(System.getProperty("image.context"));
+        Matcher copy = Pattern.compile("(?m)^COPY --chown=1001:0 (\\S+) ").matcher(containerfile);
+        int copies = 0;
+        while (copy.find()) {
+            copies++;
+            assertTrue(Files.exists(context.resolve(copy.group(1))), copy.group(1) + " missing from the image context");
+        }
+        assertEquals(4, copies);
+        assertEquals(Files.readString(Manifests.ROOT.resolve("server.xml")), Files.readString(context.resolve("server.xml")),
+                "the image carries the one server.xml");
+    }
+
+    @Test
+    void theLoadStageRunsTheCommandCiRunsAndGatesThePipeline() {
+        Task loadTest = Manifests.named(Task.class, "scrum-poker-load-test");
+        String script = loadTest.getSpec().getSteps().get(0).getScript();
+        assertTrue(script.contains("./scripts/run-scenarios.sh"), script);
+        assertTrue(script.contains("set -euo pipefail"), "a failed scenario fails the step, and the pipeline");
+        assertTrue(AppFacts.read("scripts/loadtest.sh").contains("./scripts/run-scenarios.sh"), "CI runs the same");
+
+        Pipeline pipeline = Manifests.named(Pipeline.class, "scrum-poker");
+        String ciScenarios = matching(AppFacts.read("scripts/loadtest.sh"), "scenarios=\\(([^)]+)\\)");
+        assertEquals(ciScenarios, paramDefault(pipeline, "scenarios"), "the pipeline runs the scenarios CI runs");
+
+        List<String> order = pipeline.getSpec().getTasks().stream().map(PipelineTask::getName).toList();
+        assertEquals(List.of("fetch", "image-context", "app-image", "loadtest-image", "deploy", "wait-ready", "load-test"),
+                order);
+        PipelineTask load = pipeline.getSpec().getTasks().get(6);
+        assertTrue(load.getRunAfter().contains("wait-ready"), "load only a ready deployment");
+        assertEquals("scrum-poker-publish-reports", pipeline.getSpec().getFinally().get(0).getTaskRef().getName(),
+                "reports are published whatever the outcome");
+        Set<String> taskNames = Manifests.ofType(Task.class).stream().map(task -> task.getMetadata().getName())
+                .collect(Collectors.toSet());
+        pipeline.getSpec().getTasks().forEach(task -> assertTrue(taskNames.contains(task.getTaskRef().getName()),
+                task.getTaskRef().getName() + " is not defined in openshift/pipeline"));
+    }
+
+    private static String metricName(MetricSpec metric) {
+        return metric.getResource() != null ? metric.getResource().getName() : metric.getPods().getMetric().getName();
+    }
+
+    private static String paramDefault(Pipeline pipeline, String name) {
+        return pipeline.getSpec().getParams().stream().filter(param -> param.getName().equals(name))
+                .map(ParamSpec::getDefault).map(value -> value.getStringVal()).findFirst()
+                .orElseThrow(() -> new AssertionError("no pipeline param " + name));
+    }
+
+    private static String matching(String text, String regex) {
+        Matcher matcher = Pattern.compile(regex).matcher(text);
+        assertTrue(matcher.find(), regex);
+        return matcher.group(1);
+    }
+}
