@@ -2,6 +2,7 @@ package dev.scrumpoker.infrastructure.stripe;
 
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.net.Webhook;
+import dev.scrumpoker.application.PaymentEvents;
 import dev.scrumpoker.domain.account.Tier;
 import dev.scrumpoker.domain.billing.BillingEvent;
 import dev.scrumpoker.domain.shared.DomainException;
@@ -27,16 +28,13 @@ import java.util.UUID;
  * version: both the older and the newer places of the subscription's id and period end are understood.
  */
 @ApplicationScoped
-public class StripeWebhooks {
+public class StripeWebhooks implements PaymentEvents {
 
     @Inject
     StripeSettings settings;
 
-    /** A verified event: its id (the unit of at-most-once), its type, and what it means for us (null: nothing). */
-    public record VerifiedEvent(String id, String type, BillingEvent event) {
-    }
-
-    public VerifiedEvent read(String payload, String signatureHeader) {
+    @Override
+    public Delivery read(String payload, String signatureHeader) {
         String secret = settings.webhookSecret().orElseThrow(() -> new DomainException(Reason.UNAVAILABLE,
                 "webhooks are not configured on this server (STRIPE_WEBHOOK_SECRET)"));
         if (signatureHeader == null || signatureHeader.isBlank()) {
@@ -53,7 +51,7 @@ public class StripeWebhooks {
         Instant created = Instant.ofEpochSecond(number(event, "created")
                 .orElseThrow(() -> DomainException.invalid("the event has no creation time")));
         JsonObject object = object(object(event, "data"), "object");
-        return new VerifiedEvent(id, type, meaning(type, created, object));
+        return new Delivery(id, type, meaning(type, created, object));
     }
 
     private BillingEvent meaning(String type, Instant created, JsonObject object) {

@@ -1,12 +1,12 @@
 package dev.scrumpoker.interfaces.rest;
 
 import dev.scrumpoker.application.CheckoutService;
+import dev.scrumpoker.application.PaymentEvents;
 import dev.scrumpoker.application.PaymentGateway;
 import dev.scrumpoker.application.SubscriptionService;
 import dev.scrumpoker.domain.account.Tier;
 import dev.scrumpoker.domain.billing.Subscription;
 import dev.scrumpoker.domain.shared.DomainException;
-import dev.scrumpoker.infrastructure.stripe.StripeWebhooks;
 import dev.scrumpoker.interfaces.representation.PublicUrl;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -37,7 +37,7 @@ public class SubscriptionResource {
     @Inject
     SubscriptionService subscriptions;
     @Inject
-    StripeWebhooks webhooks;
+    PaymentEvents webhooks;
     @Inject
     Caller caller;
     @Inject
@@ -75,7 +75,7 @@ public class SubscriptionResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Stripe's webhook endpoint: verified by Stripe-Signature, each event applied at most once")
     public Map<String, Boolean> webhook(byte[] payload, @HeaderParam("Stripe-Signature") String signature) {
-        StripeWebhooks.VerifiedEvent event = webhooks.read(new String(payload, StandardCharsets.UTF_8), signature);
+        PaymentEvents.Delivery event = webhooks.read(new String(payload, StandardCharsets.UTF_8), signature);
         subscriptions.apply(event.id(), event.type(), event.event());
         return Map.of("received", true);
     }

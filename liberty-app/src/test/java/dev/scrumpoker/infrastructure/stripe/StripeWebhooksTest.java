@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.scrumpoker.application.PaymentEvents;
 import dev.scrumpoker.domain.account.Tier;
 import dev.scrumpoker.domain.billing.BillingEvent;
 import dev.scrumpoker.domain.shared.DomainException;
@@ -43,7 +44,7 @@ class StripeWebhooksTest {
                 {"id":"cs_1","client_reference_id":"%s","customer":"cus_1","subscription":"sub_1",
                  "metadata":{"tier":"TEAM","user_id":"%s"}}""".formatted(USER, USER));
 
-        StripeWebhooks.VerifiedEvent read = webhooks.read(payload, sign(payload, now()));
+        PaymentEvents.Delivery read = webhooks.read(payload, sign(payload, now()));
 
         assertEquals("evt_1", read.id());
         assertEquals("checkout.session.completed", read.type());
