@@ -71,7 +71,7 @@ async function upgrade(tier, button) {
   showAlert($('#plan-error'), '');
   button.disabled = true;
   try {
-    // A key per click: should this request be retried, it gets the same session back, never a second one.
+    // A key per click: the server answers a repeat of this request with the same session, never a second one.
     const checkout = await api('/subscriptions/checkout', {
       method: 'POST', body: { tier }, token: session.token, idempotencyKey: crypto.randomUUID(),
     });

@@ -13,8 +13,8 @@ const roomId = decodeURIComponent(location.pathname.split('/')[2] ?? '');
 const invite = new URLSearchParams(location.search).get('invite');
 const model = new RoomModel();
 const announcer = new Announcer($('#announcer'));
-// requestId of a vote not yet confirmed → the card shown before it, to put back if the server refuses the vote.
-const unconfirmedVotes = new Map();
+// requestIds of votes shown before the server confirmed them; a refusal of one asks for the room's state.
+const unconfirmedVotes = new Set();
 let session;
 let connection;
 let joined = false;
@@ -83,6 +83,7 @@ function received(frame) {
     refused(frame);
     return;
   }
+  unconfirmedVotes.delete(frame.requestId);
   const firstState = frame.type === 'room.state.v1' && !joined;
   const result = model.receive(frame);
   if (result.needsSync) connection.send('room.sync.v1');
@@ -108,11 +109,9 @@ function arrived() {
 }
 
 function refused(frame) {
-  const previous = unconfirmedVotes.get(frame.requestId);
-  if (previous !== undefined) {
-    unconfirmedVotes.delete(frame.requestId);
-    model.you.cardValue = previous;
-    render();
+  if (unconfirmedVotes.delete(frame.requestId)) {
+    // The card shown was a guess; the room's state says which vote, if any, the server holds.
+    connection.send('room.sync.v1');
   }
   flash(frame.payload.message);
 }
@@ -201,7 +200,7 @@ function pick(card) {
   const previous = model.you.cardValue;
   const retracting = previous === card;
   const requestId = retracting ? connection.send('vote.retract.v1') : connection.send('vote.cast.v1', { cardValue: card });
-  unconfirmedVotes.set(requestId, previous);
+  unconfirmedVotes.add(requestId);
   // Shown at once; put back if the server refuses (refused above).
   model.you.cardValue = retracting ? null : card;
   render();
@@ -427,7 +426,7 @@ function renderParticipants(host, online) {
         'aria-label': `Make ${person.displayName} the host`,
         onclick: () => connection.send('host.transfer.v1', { participantId: person.id }),
       }, 'Make host'),
-      person.id !== model.room.ownerId && h('button', {
+      h('button', {
         type: 'button', class: 'button small danger', disabled: !online, dataset: { focusKey: `kick-${person.id}` },
         'aria-label': `Remove ${person.displayName} from the room`, onclick: () => kick(person),
       }, 'Remove')));

@@ -3,6 +3,7 @@ package dev.scrumpoker.application;
 import dev.scrumpoker.domain.account.Tier;
 import dev.scrumpoker.domain.account.User;
 import dev.scrumpoker.domain.shared.DomainException;
+import dev.scrumpoker.domain.shared.Reason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -44,6 +45,12 @@ public class CheckoutService {
         Optional<PaymentGateway.CheckoutSession> asked = subscriptions.checkoutAskedBefore(userId, key, tier);
         if (asked.isPresent()) {
             return asked.get();
+        }
+        // A second subscription would be billed alongside the first; plan changes belong to the subscription.
+        Tier current = subscriptions.of(userId).entitledTier();
+        if (current != Tier.FREE) {
+            throw new DomainException(Reason.CONFLICT, "you already subscribe to " + current
+                    + "; change or cancel the plan from the billing portal instead");
         }
         PaymentGateway.CheckoutSession session = gateway.createCheckoutSession(
                 new PaymentGateway.CheckoutOrder(userId, user.email(), tier, "checkout-" + userId + "-" + key, returnUrl));

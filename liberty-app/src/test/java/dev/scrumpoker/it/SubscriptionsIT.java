@@ -120,6 +120,16 @@ class SubscriptionsIT {
     }
 
     @Test
+    void aSubscriberCannotStartASecondSubscription() {
+        Api.User user = Api.register("Payer", PASSWORD).user();
+        deliver(StripeEvents.checkoutCompleted(StripeEvents.newEventId(), user.id(), "PRO", "sub_" + user.id(),
+                Instant.now())).expect(200);
+
+        JsonObject refused = checkout(user, "TEAM", null).expectError(409, "CONFLICT");
+        assertTrue(refused.getString("message").contains("PRO"), refused.toString());
+    }
+
+    @Test
     void aBadOrStaleSignatureIs400AndChangesNothing() {
         Api.User user = Api.register("Payer", PASSWORD).user();
         String payload = StripeEvents.checkoutCompleted(StripeEvents.newEventId(), user.id(), "PRO", "sub_x",

@@ -172,6 +172,20 @@ class ConsistencyTest {
                 task.getTaskRef().getName() + " is not defined in openshift/pipeline"));
     }
 
+    @Test
+    void theTestNamespacesStripeMockIsTheVersionCiRuns() {
+        Deployment mock = Manifests.named(Deployment.class, "scrum-poker-stripe-mock");
+        String version = matching(AppFacts.read("scripts/services.sh"), "STRIPE_MOCK_VERSION=(\\S+)");
+
+        assertEquals("docker.io/stripe/stripe-mock:" + version,
+                mock.getSpec().getTemplate().getSpec().getContainers().get(0).getImage());
+        Pipeline pipeline = Manifests.named(Pipeline.class, "scrum-poker");
+        String deploy = pipeline.getSpec().getTasks().stream().filter(task -> task.getName().equals("deploy"))
+                .findFirst().orElseThrow().getParams().get(0).getValue().getStringVal();
+        assertTrue(deploy.contains("-f openshift/test/") && deploy.contains("STRIPE_API_BASE=http://scrum-poker-stripe-mock:12111"),
+                "load tests in the test namespace talk to stripe-mock, never to Stripe");
+    }
+
     private static String metricName(MetricSpec metric) {
         return metric.getResource() != null ? metric.getResource().getName() : metric.getPods().getMetric().getName();
     }

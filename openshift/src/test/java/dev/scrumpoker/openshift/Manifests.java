@@ -29,7 +29,7 @@ final class Manifests {
 
     static final Path ROOT = Path.of(System.getProperty("repository.root", ".."));
     static final Path OPENSHIFT = ROOT.resolve("openshift");
-    private static final List<String> FOLDERS = List.of("app", "data", "monitoring", "pipeline");
+    private static final List<String> FOLDERS = List.of("app", "data", "monitoring", "pipeline", "test");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private Manifests() {

@@ -14,6 +14,8 @@ public final class Subscription {
 
     /** Stripe statuses under which the paid tier applies. */
     private static final Set<String> IN_FORCE = Set.of("active", "trialing", "past_due");
+    /** Statuses a subscription never leaves: only a new checkout (a new subscription) brings the tier back. */
+    private static final Set<String> ENDED = Set.of("canceled", "incomplete_expired");
     static final String NONE = "none";
 
     private final UUID userId;
@@ -41,11 +43,16 @@ public final class Subscription {
     }
 
     /**
-     * Applies what Stripe reported, unless an event created later was applied already (events arrive out of
-     * order). Answers whether it was applied.
+     * Applies what Stripe reported, unless it is stale: created before the last event applied (events arrive out
+     * of order), about another subscription than the one held, or about a subscription that has ended (Stripe often
+     * stamps the last failed payment and the cancellation with the same second). Answers whether it was applied.
      */
     public boolean apply(BillingEvent event) {
         if (event.createdAt().isBefore(lastEventAt)) {
+            return false;
+        }
+        if (!(event instanceof BillingEvent.CheckoutCompleted)
+                && (isAboutAnother(event.subscriptionId()) || ENDED.contains(status))) {
             return false;
         }
         if (event instanceof BillingEvent.CheckoutCompleted completed) {
@@ -62,11 +69,15 @@ public final class Subscription {
             currentPeriodEnd = updated.currentPeriodEnd();
         } else if (event instanceof BillingEvent.SubscriptionDeleted) {
             status = "canceled";
-        } else if (event instanceof BillingEvent.PaymentFailed) {
+        } else if (event instanceof BillingEvent.PaymentFailed && IN_FORCE.contains(status)) {
             status = "past_due";
         }
         lastEventAt = event.createdAt();
         return true;
+    }
+
+    private boolean isAboutAnother(String eventSubscriptionId) {
+        return subscriptionId != null && !subscriptionId.equals(eventSubscriptionId);
     }
 
     /** The tier the user has now: the one paid for while the subscription is in force, else FREE. */

@@ -19,6 +19,7 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -69,22 +70,29 @@ public class StripeWebhooks implements PaymentEvents {
         };
     }
 
-    /** Ours only when the session names a user of ours and a tier: other checkouts on the account are ignored. */
+    /**
+     * Ours only when the session names a user of ours and a tier: other checkouts on the account are ignored. A
+     * session completed but not paid yet (bank debits settle days later) grants nothing: the subscription's own
+     * events say when it becomes active.
+     */
     private static BillingEvent checkoutCompleted(Instant created, JsonObject session) {
         Optional<UUID> user = text(session, "client_reference_id").flatMap(StripeWebhooks::uuid);
         Optional<Tier> tier = text(object(session, "metadata"), "tier").flatMap(StripeWebhooks::tier);
-        if (user.isEmpty() || tier.isEmpty()) {
+        String payment = text(session, "payment_status").orElse("paid");
+        if (user.isEmpty() || tier.isEmpty() || !Set.of("paid", "no_payment_required").contains(payment)) {
             return null;
         }
         return new BillingEvent.CheckoutCompleted(created, user.get(), tier.get(), text(session, "customer").orElse(null),
                 text(session, "subscription").orElse(null));
     }
 
+    /** The plan's price says the tier (it changes when the customer switches plans); our metadata only if not ours. */
     private Optional<Tier> tierOfSubscription(JsonObject subscription) {
-        Optional<Tier> fromMetadata = text(object(subscription, "metadata"), "tier").flatMap(StripeWebhooks::tier);
-        return fromMetadata.isPresent() ? fromMetadata : firstItem(subscription)
+        Optional<Tier> fromPrice = firstItem(subscription)
                 .flatMap(item -> text(object(item, "price"), "id"))
                 .flatMap(settings::tierOfPrice);
+        return fromPrice.isPresent() ? fromPrice
+                : text(object(subscription, "metadata"), "tier").flatMap(StripeWebhooks::tier);
     }
 
     /** {@code current_period_end} moved from the subscription to its items in newer API versions. */

@@ -73,6 +73,39 @@ class SubscriptionTest {
     }
 
     @Test
+    void aPaymentFailureStampedWithTheCancellationsSecondDoesNotReviveIt() {
+        subscription.apply(new BillingEvent.CheckoutCompleted(T0, USER, Tier.PRO, "cus_1", "sub_1"));
+        Instant lastRetry = T0.plusSeconds(86_400);
+
+        subscription.apply(new BillingEvent.SubscriptionDeleted(lastRetry, USER, "sub_1"));
+        assertFalse(subscription.apply(new BillingEvent.PaymentFailed(lastRetry, USER, "sub_1")));
+        assertFalse(subscription.apply(new BillingEvent.SubscriptionUpdated(lastRetry, USER, "sub_1", Tier.PRO,
+                "past_due", null)), "an ended subscription stays ended");
+
+        assertEquals("canceled", subscription.status());
+        assertEquals(Tier.FREE, subscription.entitledTier());
+    }
+
+    @Test
+    void eventsOfAnotherSubscriptionChangeNothing() {
+        subscription.apply(new BillingEvent.CheckoutCompleted(T0, USER, Tier.TEAM, "cus_1", "sub_1"));
+
+        assertFalse(subscription.apply(new BillingEvent.SubscriptionDeleted(T0.plusSeconds(5), USER, "sub_old")));
+        assertEquals(Tier.TEAM, subscription.entitledTier());
+    }
+
+    @Test
+    void aNewCheckoutAfterTheEndStartsANewSubscription() {
+        subscription.apply(new BillingEvent.CheckoutCompleted(T0, USER, Tier.PRO, "cus_1", "sub_1"));
+        subscription.apply(new BillingEvent.SubscriptionDeleted(T0.plusSeconds(10), USER, "sub_1"));
+
+        assertTrue(subscription.apply(new BillingEvent.CheckoutCompleted(T0.plusSeconds(20), USER, Tier.TEAM, "cus_1",
+                "sub_2")));
+        assertEquals(Tier.TEAM, subscription.entitledTier());
+        assertEquals("sub_2", subscription.subscriptionId());
+    }
+
+    @Test
     void aDeletedSubscriptionFallsBackToFree() {
         subscription.apply(new BillingEvent.CheckoutCompleted(T0, USER, Tier.PRO, "cus_1", "sub_1"));
         Instant periodEnd = T0.plusSeconds(30 * 86_400);

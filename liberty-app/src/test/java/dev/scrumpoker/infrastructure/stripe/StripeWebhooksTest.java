@@ -99,6 +99,27 @@ class StripeWebhooksTest {
     }
 
     @Test
+    void thePlansPriceSaysTheTierEvenWhenTheCheckoutsMetadataSaysAnother() {
+        String payload = event("evt_6", "customer.subscription.updated", """
+                {"id":"sub_1","status":"active","metadata":{"tier":"PRO","user_id":"%s"},
+                 "items":{"data":[{"price":{"id":"price_team"}}]}}""".formatted(USER));
+
+        BillingEvent.SubscriptionUpdated updated = assertInstanceOf(BillingEvent.SubscriptionUpdated.class,
+                webhooks.read(payload, sign(payload, now())).event());
+
+        assertEquals(Tier.TEAM, updated.tier(), "switched from PRO to TEAM in Stripe's portal");
+    }
+
+    @Test
+    void aCheckoutCompletedButNotYetPaidGrantsNothing() {
+        String payload = event("evt_7", "checkout.session.completed", """
+                {"id":"cs_1","client_reference_id":"%s","payment_status":"unpaid","subscription":"sub_1",
+                 "metadata":{"tier":"PRO"}}""".formatted(USER));
+
+        assertNull(webhooks.read(payload, sign(payload, now())).event());
+    }
+
+    @Test
     void aFailedPaymentOfANewerApiVersionFindsItsSubscriptionUnderParent() {
         String payload = event("evt_3", "invoice.payment_failed", """
                 {"id":"in_1","parent":{"subscription_details":{"subscription":"sub_9",
