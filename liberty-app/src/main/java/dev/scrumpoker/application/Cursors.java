@@ -24,46 +24,56 @@ final class Cursors {
     }
 
     static String room(Instant createdAt, String id) {
-        return encode("r:" + ChronoUnit.MICROS.between(Instant.EPOCH, createdAt) + ":" + id);
+        return position("r", createdAt, id);
     }
 
     static RoomPosition room(String cursor) {
-        String[] parts = decode(cursor).split(":");
-        if (parts.length != 3 || !"r".equals(parts[0]) || !RoomCode.isWellFormed(parts[2])) {
+        Keyed position = position(cursor, "r");
+        if (!RoomCode.isWellFormed(position.key())) {
             throw invalid();
         }
-        return new RoomPosition(Instant.EPOCH.plus(parseLong(parts[1]), ChronoUnit.MICROS), parts[2]);
+        return new RoomPosition(position.at(), position.key());
     }
 
     static String round(RoundHistory.Position position) {
-        return encode("h:" + ChronoUnit.MICROS.between(Instant.EPOCH, position.revealedAt()) + ":" + position.number());
+        return position("h", position.revealedAt(), position.number());
     }
 
     static RoundHistory.Position round(String cursor) {
-        String[] parts = decode(cursor).split(":");
-        if (parts.length != 3 || !"h".equals(parts[0])) {
-            throw invalid();
-        }
-        long number = parseLong(parts[2]);
+        Keyed position = position(cursor, "h");
+        long number = parseLong(position.key());
         if (number < 1 || number > Integer.MAX_VALUE) {
             throw invalid();
         }
-        return new RoundHistory.Position(Instant.EPOCH.plus(parseLong(parts[1]), ChronoUnit.MICROS), (int) number);
+        return new RoundHistory.Position(position.at(), (int) number);
     }
 
     record AuditPosition(Instant occurredAt, long id) {
     }
 
     static String audit(Instant occurredAt, long id) {
-        return encode("a:" + ChronoUnit.MICROS.between(Instant.EPOCH, occurredAt) + ":" + id);
+        return position("a", occurredAt, id);
     }
 
     static AuditPosition audit(String cursor) {
+        Keyed position = position(cursor, "a");
+        return new AuditPosition(position.at(), parseLong(position.key()));
+    }
+
+    /** Every keyset cursor is "kind:microseconds since the epoch:key", encoded; the kind keeps cursors apart. */
+    private record Keyed(Instant at, String key) {
+    }
+
+    private static String position(String kind, Instant at, Object key) {
+        return encode(kind + ":" + ChronoUnit.MICROS.between(Instant.EPOCH, at) + ":" + key);
+    }
+
+    private static Keyed position(String cursor, String kind) {
         String[] parts = decode(cursor).split(":");
-        if (parts.length != 3 || !"a".equals(parts[0])) {
+        if (parts.length != 3 || !kind.equals(parts[0])) {
             throw invalid();
         }
-        return new AuditPosition(Instant.EPOCH.plus(parseLong(parts[1]), ChronoUnit.MICROS), parseLong(parts[2]));
+        return new Keyed(Instant.EPOCH.plus(parseLong(parts[1]), ChronoUnit.MICROS), parts[2]);
     }
 
     /** Page sizes: 20 unless asked, 1–100. */

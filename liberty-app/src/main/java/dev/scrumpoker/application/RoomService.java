@@ -115,10 +115,11 @@ public class RoomService {
         if (oldestVisible != null) {
             page = page.stream().filter(record -> record.round().number() >= oldestVisible).toList();
         }
-        boolean more = page.size() > limit;
-        List<RoundRecord> items = more ? page.subList(0, limit) : page;
-        Round last = items.isEmpty() ? null : items.get(items.size() - 1).round();
-        return new Page<>(items, more ? Cursors.round(new RoundHistory.Position(last.revealedAt(), last.number())) : null);
+        if (page.size() <= limit) {
+            return new Page<>(page, null);
+        }
+        Round last = page.get(limit - 1).round();
+        return new Page<>(page.subList(0, limit), Cursors.round(new RoundHistory.Position(last.revealedAt(), last.number())));
     }
 
     /** A room's audit trail, newest first; for its owner only. */

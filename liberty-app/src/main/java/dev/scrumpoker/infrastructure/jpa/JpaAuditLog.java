@@ -51,7 +51,7 @@ public class JpaAuditLog implements AuditLog {
                         WHERE room_id = ?1 AND (occurred_at, id) < (?2, ?3)
                         ORDER BY occurred_at DESC, id DESC LIMIT ?4""")
                 .setParameter(1, roomId)
-                .setParameter(2, SqlValues.timestamp(before == null ? Instant.parse("9999-12-31T00:00:00Z") : before))
+                .setParameter(2, SqlValues.timestamp(before == null ? SqlValues.END_OF_TIME : before))
                 .setParameter(3, beforeId == null ? Long.MAX_VALUE : beforeId)
                 .setParameter(4, limit)
                 .getResultList();

@@ -14,7 +14,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.io.StringReader;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -24,8 +23,8 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 @CircuitBreaker(failOn = PersistenceException.class)
 public class JpaRoundHistory implements RoundHistory {
 
-    private static final String COLUMNS = "room_id, number, story_title, started_at, revealed_at, "
-            + StatisticsColumns.NAMES + ", votes";
+    private static final String ROUND_COLUMNS = "room_id, number, story_title, started_at, revealed_at, "
+            + StatisticsColumns.NAMES;
 
     @PersistenceContext(unitName = "scrumPoker")
     private EntityManager em;
@@ -33,7 +32,7 @@ public class JpaRoundHistory implements RoundHistory {
     @Override
     public void add(RoundRecord revealed) {
         Round round = revealed.round();
-        var insert = em.createNativeQuery("INSERT INTO round_history (" + COLUMNS + ") VALUES (?1, ?2, ?3, ?4, ?5, "
+        var insert = em.createNativeQuery("INSERT INTO round_history (" + ROUND_COLUMNS + ", votes) VALUES (?1, ?2, ?3, ?4, ?5, "
                         + StatisticsColumns.placeholders(6) + ", CAST(?13 AS jsonb))")
                 .setParameter(1, round.roomId())
                 .setParameter(2, round.number())
@@ -49,11 +48,11 @@ public class JpaRoundHistory implements RoundHistory {
     public List<RoundRecord> newest(String roomId, Position after, int limit) {
         // Ordered by the partition key first, so the scan goes month by month from the newest and stops early.
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT " + COLUMNS.replace("votes", "CAST(votes AS text)")
+        List<Object[]> rows = em.createNativeQuery("SELECT " + ROUND_COLUMNS + ", CAST(votes AS text)"
                         + " FROM round_history WHERE room_id = ?1 AND (revealed_at, number) < (?2, ?3)"
                         + " ORDER BY revealed_at DESC, number DESC LIMIT ?4")
                 .setParameter(1, roomId)
-                .setParameter(2, SqlValues.timestamp(after == null ? Instant.parse("9999-12-31T00:00:00Z") : after.revealedAt()))
+                .setParameter(2, SqlValues.timestamp(after == null ? SqlValues.END_OF_TIME : after.revealedAt()))
                 .setParameter(3, after == null ? Integer.MAX_VALUE : after.number())
                 .setParameter(4, limit)
                 .getResultList();

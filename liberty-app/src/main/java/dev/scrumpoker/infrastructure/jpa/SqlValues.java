@@ -8,6 +8,9 @@ import java.util.UUID;
 /** Conversions between Java values and what native queries bind and return through EclipseLink and pgJDBC. */
 final class SqlValues {
 
+    /** A keyset bound later than any row: "from the newest" for queries that page backwards in time. */
+    static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
+
     private SqlValues() {
     }
 
