@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Measures the voting scenario at several scales against the running app (./scripts/run.sh --detach), for
+# Measures a voting scenario at several scales against the running app (./scripts/run.sh --detach), for
 # docs/performance-benchmarks.md. For each number of rooms: the Taurus verdict, per-sample percentiles, the
-# average CPU of Liberty, JMeter and PostgreSQL over the run, and the app's heap, GC and DB pool afterwards.
+# average CPU of Liberty, JMeter, PostgreSQL and Redis over the run, Liberty's CPU-seconds per committed vote, and
+# the app's heap, GC and DB pool afterwards.
 #   ./scripts/benchmark.sh "50 100 200" [extra bzt -o options...]
+#   SCENARIO=voting-fast ./scripts/benchmark.sh 500          (default SCENARIO=voting)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+scenario=${SCENARIO:-voting}
 scales=${1:-"50 100 200 500"}
 shift || true
 port=${HTTP_PORT:-9080}
@@ -23,22 +26,33 @@ cpu_split() {  # average %CPU per snapshot of Liberty (pid $1), other Java (JMet
          printf "liberty=%.0f%% jmeter=%.0f%% postgresql=%.0f%% redis=%.0f%% (of 200%%, %d snapshots)", L/k, J/k, P/k, R/k, k}' "$2"
 }
 
+cpu_seconds() {  # user + system CPU time of a process so far, in seconds
+  awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$1/stat"
+}
+
+liberty=$(pgrep -f 'ws-server.jar' | head -1)
 for rooms in $scales; do
-  tag="voting-$rooms-$(date +%H%M%S)"
-  echo "[benchmark] voting with $rooms rooms ($tag)"
+  tag="$scenario-$rooms-$(date +%H%M%S)"
+  echo "[benchmark] $scenario with $rooms rooms ($tag)"
   top -b -d 5 -w 250 > "$out/$tag.top" &
   top_pid=$!
+  cpu_before=$(cpu_seconds "$liberty")
   set +e
-  .venv/bin/bzt -q taurus/voting.yml taurus/benchmark.yml -o "scenarios.voting.properties.ROOMS=$rooms" \
+  .venv/bin/bzt -q "taurus/$scenario.yml" taurus/benchmark.yml -o "scenarios.$scenario.properties.ROOMS=$rooms" \
     -o "settings.artifacts-dir=$out/$tag" "$@"
   verdict=$?
   set -e
+  cpu_after=$(cpu_seconds "$liberty")
   kill "$top_pid" 2>/dev/null || true
   curl -s "http://127.0.0.1:$port/metrics" > "$out/$tag.metrics"
+  votes=$(python3 -c 'import csv, sys; print(sum(1 for r in csv.DictReader(open(sys.argv[1]))
+                     if r["label"] == "ws.vote_ack" and r["success"] == "true"))' "$out/$tag/kpi.jtl")
   {
     echo "rooms=$rooms verdict=$([ $verdict -eq 0 ] && echo PASS || echo "FAIL($verdict)")"
-    echo "cpu $(cpu_split "$(pgrep -f 'ws-server.jar' | head -1)" "$out/$tag.top")"
+    echo "cpu $(cpu_split "$liberty" "$out/$tag.top")"
+    awk -v b="$cpu_before" -v a="$cpu_after" -v v="$votes" \
+      'BEGIN {printf "liberty cpu-seconds=%.1f committed votes=%d ms-cpu/vote=%.3f\n", a - b, v, v ? 1000 * (a - b) / v : 0}'
     jmeter/bin/jtl-stats "$out/$tag/kpi.jtl"
-    grep -E '^(memory_usedHeap_bytes|memory_maxHeap_bytes|gc_total|gc_time_seconds_total|scrumpoker_rooms_active|connectionpool_(managedConnections|queuedRequests_total|waitTime_total_seconds))' "$out/$tag.metrics" || true
+    grep -E '^(memory_usedHeap_bytes|memory_maxHeap_bytes|gc_total|gc_time_seconds_total|scrumpoker_rooms_active|connectionpool_(managedConnections|queuedRequests_total|waitTime_total_seconds|create_total|destroy_total|inUseTime_total_seconds))' "$out/$tag.metrics" || true
   } | tee "$out/$tag.summary"
 done

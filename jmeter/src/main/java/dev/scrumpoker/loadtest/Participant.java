@@ -65,7 +65,8 @@ final class Participant implements WebSocket.Listener {
         sendAsync(type, requestId, payload).join();
     }
 
-    private CompletableFuture<WebSocket> sendAsync(String type, String requestId, ObjectNode payload) {
+    /** Sends a frame without waiting; safe on any thread, one frame at a time per connection. */
+    CompletableFuture<WebSocket> sendAsync(String type, String requestId, ObjectNode payload) {
         ObjectNode frame = Transport.JSON.createObjectNode().put("type", type);
         if (requestId != null) {
             frame.put("requestId", requestId);

@@ -1,5 +1,6 @@
 package dev.scrumpoker.loadtest;
 
+import java.util.List;
 import org.apache.jmeter.config.Arguments;
 import org.apache.jmeter.protocol.java.sampler.AbstractJavaSamplerClient;
 import org.apache.jmeter.protocol.java.sampler.JavaSamplerContext;
@@ -11,10 +12,12 @@ import org.apache.jmeter.threads.JMeterVariables;
  * A JMeter Java sampler that plays one step of a planning-poker room; each JMeter thread plays one room. The
  * steps of one thread share their {@link SimulatedRoom} through the thread's variables.
  *
- * <p>Parameters: {@code action} (setup, join, vote, broadcast, reveal, start, drop, restore), {@code label}
+ * <p>Parameters: {@code action} (setup, join, vote, broadcast, votes, reveal, start, drop, restore), {@code label}
  * (the sample name; defaults to a name per action), {@code host}, {@code port}, {@code participants},
- * {@code timeoutMs}, {@code jitterMs} (drop only). Steps that go through participants (join, vote, restore)
- * take the next one each call.
+ * {@code timeoutMs}, {@code jitterMs} (drop only), {@code windowMs} (votes only). Steps that go through
+ * participants (join, vote, restore) take the next one each call. {@code votes} has everyone vote at once, each
+ * at a random moment of the window, and records each vote as two sub-samples, {@code ws.vote_ack} and
+ * {@code ws.broadcast}, under one {@code ws.votes} sample.
  */
 public class RoomSampler extends AbstractJavaSamplerClient {
 
@@ -30,6 +33,7 @@ public class RoomSampler extends AbstractJavaSamplerClient {
         defaults.addArgument("participants", "10");
         defaults.addArgument("timeoutMs", "10000");
         defaults.addArgument("jitterMs", "3000");
+        defaults.addArgument("windowMs", "5000");
         return defaults;
     }
 
@@ -48,6 +52,10 @@ public class RoomSampler extends AbstractJavaSamplerClient {
             return result;
         }
         try {
+            if ("votes".equals(action)) {
+                recordVotes(result, room.voteTogether(context.getLongParameter("windowMs", 5000)));
+                return result;
+            }
             record(result, perform(action, room, context));
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();
@@ -99,6 +107,7 @@ public class RoomSampler extends AbstractJavaSamplerClient {
             case "join" -> "ws.join";
             case "vote" -> "ws.vote_ack";
             case "broadcast" -> "ws.broadcast";
+            case "votes" -> "ws.votes";
             case "reveal" -> "ws.reveal";
             case "start" -> "ws.round_start";
             case "drop" -> "ws.drop";
@@ -112,6 +121,34 @@ public class RoomSampler extends AbstractJavaSamplerClient {
         result.setSuccessful(outcome.success());
         result.setResponseCode(outcome.success() ? "200" : "500");
         result.setResponseMessage(outcome.message());
+    }
+
+    /** One sample for the whole window, with each vote's acknowledgement and broadcast as sub-samples. */
+    private static void recordVotes(SampleResult parent, List<Outcome[]> votes) {
+        long first = Long.MAX_VALUE;
+        long end = 0;
+        boolean allOk = true;
+        for (Outcome[] vote : votes) {
+            parent.storeSubResult(sample("ws.vote_ack", vote[0]), false);
+            parent.storeSubResult(sample("ws.broadcast", vote[1]), false);
+            for (Outcome outcome : vote) {
+                first = Math.min(first, outcome.startMillis());
+                end = Math.max(end, outcome.startMillis() + Math.round(outcome.elapsedNanos() / 1e6));
+                allOk &= outcome.success();
+            }
+        }
+        parent.setStampAndTime(first, end - first);
+        parent.setSuccessful(allOk);
+        parent.setResponseCode(allOk ? "200" : "500");
+        parent.setResponseMessage(allOk ? "OK" : "a vote failed");
+    }
+
+    private static SampleResult sample(String label, Outcome outcome) {
+        SampleResult sample = new SampleResult();
+        sample.setSampleLabel(label);
+        sample.setDataType(SampleResult.TEXT);
+        record(sample, outcome);
+        return sample;
     }
 
     private static void fail(SampleResult result, String message) {

@@ -112,6 +112,100 @@ final class SimulatedRoom {
                 : Outcome.failed(lastVoteSentMillis, last - sent, gaps + " seq gaps seen in the room");
     }
 
+    /**
+     * Everyone votes in the same round without waiting for each other: each participant puts a card down at its own
+     * random moment of the first {@code windowMillis} after the call (the round has just started). Answers, per
+     * vote, its acknowledgement (vote sent → the voter's own vote.recorded.v1) and its broadcast (vote sent → the last
+     * other participant has it), in the order the votes were sent.
+     */
+    List<Outcome[]> voteTogether(long windowMillis) throws Exception {
+        int size = participants.size();
+        long[] sentNanos = new long[size];
+        long[] sentMillis = new long[size];
+        String[] requestIds = new String[size];
+        String[] cards = new String[size];
+        Map<Integer, String> sendFailure = new ConcurrentHashMap<>();
+        long start = System.nanoTime();
+        for (Participant p : participants) {
+            int index = p.index;
+            cards[index] = CARDS[ThreadLocalRandom.current().nextInt(CARDS.length)];
+            requestIds[index] = "v" + (++requests);
+            long delay = ThreadLocalRandom.current().nextLong(windowMillis + 1);
+            Transport.TIMER.schedule(() -> {
+                sentMillis[index] = System.currentTimeMillis();
+                sentNanos[index] = System.nanoTime();
+                p.sendAsync("vote.cast.v1", requestIds[index],
+                        Transport.JSON.createObjectNode().put("cardValue", cards[index]))
+                        .whenComplete((ws, failure) -> {
+                            if (failure != null) {
+                                sendFailure.put(index, "send failed: " + failure);
+                            }
+                            signal.changed();
+                        });
+            }, delay, TimeUnit.MILLISECONDS);
+        }
+        long deadline = start + TimeUnit.MILLISECONDS.toNanos(windowMillis) + timeoutNanos;
+        signal.await(() -> participants.stream().allMatch(p -> settled(p, sentNanos, requestIds, sendFailure)), deadline);
+        List<Outcome[]> outcomes = new ArrayList<>(size);
+        int gaps = participants.stream().mapToInt(Participant::seqGaps).sum();
+        for (Participant p : participants) {
+            int index = p.index;
+            Outcome ack;
+            Outcome broadcast;
+            Long reply = p.replies.remove(requestIds[index]);
+            if (sentNanos[index] == 0 || sendFailure.containsKey(index)) {
+                String why = sendFailure.getOrDefault(index, "the vote was never sent");
+                ack = Outcome.failed(System.currentTimeMillis(), 0, why);
+                broadcast = Outcome.failed(System.currentTimeMillis(), 0, why);
+            } else if (reply == null || reply < 0) {
+                String why = reply == null ? "no reply; " + p.closeReason() : "error.v1 for the vote";
+                ack = Outcome.failed(sentMillis[index], System.nanoTime() - sentNanos[index], why);
+                broadcast = Outcome.failed(sentMillis[index], System.nanoTime() - sentNanos[index], why);
+            } else {
+                cardOf.put(index, cards[index]);
+                ack = Outcome.ok(sentMillis[index], reply - sentNanos[index]);
+                broadcast = seenByOthers(p, sentMillis[index], sentNanos[index], gaps);
+            }
+            outcomes.add(new Outcome[] {ack, broadcast});
+        }
+        return outcomes;
+    }
+
+    /** A participant's vote went out and every other participant has seen it, or it failed. */
+    private boolean settled(Participant voter, long[] sentNanos, String[] requestIds, Map<Integer, String> failures) {
+        int index = voter.index;
+        if (failures.containsKey(index)) {
+            return true;
+        }
+        long sent = sentNanos[index];
+        if (sent == 0) {
+            return false;
+        }
+        Long reply = voter.replies.get(requestIds[index]);
+        if (reply == null) {
+            return voter.closeReason() != null;
+        }
+        return reply < 0 || participants.stream().filter(p -> p != voter)
+                .allMatch(p -> p.voteSeenAt.getOrDefault(voter.participantId(), 0L) >= sent);
+    }
+
+    private Outcome seenByOthers(Participant voter, long sentMillis, long sentNanos, int gaps) {
+        String voterId = voter.participantId();
+        long last = sentNanos;
+        for (Participant p : participants) {
+            if (p == voter) {
+                continue;
+            }
+            long seen = p.voteSeenAt.getOrDefault(voterId, 0L);
+            if (seen < sentNanos) {
+                return Outcome.failed(sentMillis, System.nanoTime() - sentNanos, "not everyone saw the vote");
+            }
+            last = Math.max(last, seen);
+        }
+        return gaps == 0 ? Outcome.ok(sentMillis, last - sentNanos)
+                : Outcome.failed(sentMillis, last - sentNanos, gaps + " seq gaps seen in the room");
+    }
+
     /** The host reveals: round.reveal.v1 → everyone has round.revealed.v1 with every vote. */
     Outcome reveal() throws Exception {
         int expectedRound = round;
