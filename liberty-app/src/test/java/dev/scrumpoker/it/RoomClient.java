@@ -222,8 +222,12 @@ final class RoomClient implements AutoCloseable {
 
     /** The first frame that echoes this requestId (an answer, or the sender's copy of a room event). */
     JsonObject awaitReply(String requestId) {
+        return awaitReply(requestId, FRAME_TIMEOUT);
+    }
+
+    JsonObject awaitReply(String requestId, Duration timeout) {
         return awaitMatching(frame -> requestId.equals(frame.getString("requestId", null)),
-                "a reply to " + requestId);
+                "a reply to " + requestId, timeout);
     }
 
     /** The very next frame, whatever it is. */

@@ -70,19 +70,55 @@ final class Server {
 
     /** Kills the server's JVM with SIGKILL, as a crash would: no shutdown hooks, no goodbyes. */
     void kill() {
-        Path pidFile = Path.of(required("liberty.bin.dir")).getParent().resolve("usr/servers/.pid/" + name + ".pid");
+        ProcessHandle process = ProcessHandle.of(pid())
+                .orElseThrow(() -> new IllegalStateException("server " + name + " is not running"));
+        process.destroyForcibly();
         try {
-            long pid = Long.parseLong(Files.readString(pidFile).trim());
-            ProcessHandle process = ProcessHandle.of(pid)
-                    .orElseThrow(() -> new IllegalStateException("server " + name + " is not running"));
-            process.destroyForcibly();
             process.onExit().get(30, TimeUnit.SECONDS);
-        } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("cannot kill server " + name, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private long pid() {
+        Path pidFile = Path.of(required("liberty.bin.dir")).getParent().resolve("usr/servers/.pid/" + name + ".pid");
+        try {
+            return Long.parseLong(Files.readString(pidFile).trim());
+        } catch (IOException e) {
+            throw new IllegalStateException("server " + name + " has no pid file", e);
+        }
+    }
+
+    private void signal(String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", signal, Long.toString(pid())).redirectErrorStream(true).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill " + signal + " " + name + " failed");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot signal server " + name, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stops the server's JVM in its tracks (SIGSTOP), as a long GC pause or a frozen VM would: it answers nothing. */
+    void pause() {
+        signal("-STOP");
+    }
+
+    /** Lets a paused JVM run on (SIGCONT), unaware that time passed. */
+    void resume() {
+        signal("-CONT");
+    }
+
+    /** Whether this server is the node named {@code nodeId} (node names start with the node's HTTP port). */
+    boolean isNode(String nodeId) {
+        return nodeId != null && nodeId.startsWith("node-" + httpPort + "-");
     }
 
     /** Waits until {@code /health/ready} answers 200: PostgreSQL, the schema and Redis are all there. */

@@ -1,11 +1,13 @@
 package dev.scrumpoker.it;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 
 /**
  * What every test of the cluster starts from: node A (started by the build) and node B (started here if it is not
@@ -19,8 +21,9 @@ abstract class TwoNodeTest {
 
     private final List<RoomClient> clients = new ArrayList<>();
 
-    @BeforeAll
-    static void bothNodesAreReady() {
+    /** Before every test: a test before it may have killed or stopped node B. */
+    @BeforeEach
+    void bothNodesAreReady() {
         Server.A.awaitReady();
         Server.B.ensureRunning();
     }
@@ -48,6 +51,18 @@ abstract class TwoNodeTest {
         RoomClient client = RoomClient.connect(node, roomId, user).named(name);
         clients.add(client);
         return client;
+    }
+
+    /** The node that plays the room, as PostgreSQL records it (null before anyone connected). */
+    static String ownerOf(String roomId) {
+        List<String> owner = Database.column("SELECT owner FROM room_play WHERE room_id = ?", roomId);
+        return owner.isEmpty() ? null : owner.get(0);
+    }
+
+    /** Waits until the node plays the room. */
+    static void awaitOwner(String roomId, Server node, Duration within) {
+        await(node + " plays room " + roomId).atMost(within).pollInterval(Duration.ofMillis(200))
+                .until(() -> node.isNode(ownerOf(roomId)));
     }
 
     /** Every connection this test opened, in order. */

@@ -33,7 +33,8 @@ import java.util.function.Supplier;
  * {@link DomainException} and changes nothing, or changes the room and returns the events that tell everyone.
  *
  * <p>Not thread-safe: the application serialises all work on one room. The durable parts (seats, rounds, votes)
- * mirror PostgreSQL; if saving the events of a request fails, the application rebuilds the room from there.
+ * mirror PostgreSQL; if saving the events of a request fails, the application rebuilds the room from there and
+ * keeps only presence ({@link #presence()}, {@link #restorePresence}), which is never saved.
  *
  * <p>Presence is counted per node: a connection is held by one server node, named by an opaque string, so that the
  * connections of a node that died can be let go of together ({@link #reconcile}) while seats and votes stay.
@@ -50,10 +51,12 @@ public final class LiveRoom {
     private final Map<UUID, Map<String, Integer>> presence = new HashMap<>();
     private int roundNumber;
     private String storyTitle;
+    private Instant roundStartedAt;
     private boolean revealed;
     private final Map<UUID, String> votes = new LinkedHashMap<>();
     private List<RevealedVote> revealedVotes;
     private RoundStatistics stats;
+    private Instant revealedAt;
 
     private LiveRoom(Room room, Supplier<UUID> idSource) {
         this.room = Objects.requireNonNull(room, "room is required");
@@ -72,42 +75,36 @@ public final class LiveRoom {
         }
         live.roundNumber = currentRound.number();
         live.storyTitle = currentRound.storyTitle();
+        live.roundStartedAt = currentRound.startedAt();
         live.votes.putAll(votes);
         if (currentRound.isRevealed()) {
             live.revealed = true;
             live.revealedVotes = live.voteList();
             live.stats = currentRound.stats();
+            live.revealedAt = currentRound.revealedAt();
         }
         return live;
     }
 
-    /** Rebuilds a room from a state taken with {@link #state()}, presence included. */
-    public static LiveRoom from(LiveRoomState state, Supplier<UUID> idSource) {
-        LiveRoom live = new LiveRoom(state.room(), idSource);
-        for (Participant seat : state.seats()) {
-            live.participants.put(seat.id(), seat.copy());
-            live.participantOfUser.put(seat.userId(), seat.id());
-        }
-        live.roundNumber = state.roundNumber();
-        live.storyTitle = state.storyTitle();
-        live.votes.putAll(state.votes());
-        live.revealed = state.revealed();
-        live.revealedVotes = state.revealedVotes();
-        live.stats = state.stats();
-        state.presence().forEach((participantId, byNode) -> {
-            if (live.seated(participantId) && !byNode.isEmpty()) {
-                live.presence.put(participantId, new HashMap<>(byNode));
+    /**
+     * Who is connected, per seat and node, as {@link #presence()} gave it: used when the room is rebuilt from what
+     * was saved on the node that already played it, so presence is not lost (nor announced again) with the rebuild.
+     * Seats that are no longer taken are left out.
+     */
+    public void restorePresence(Map<UUID, Map<String, Integer>> connections) {
+        presence.clear();
+        connections.forEach((participantId, byNode) -> {
+            if (seated(participantId) && !byNode.isEmpty()) {
+                presence.put(participantId, new HashMap<>(byNode));
             }
         });
-        return live;
     }
 
-    /** Everything the room knows, as a value that can be kept elsewhere and given back to {@link #from}. */
-    public LiveRoomState state() {
-        List<Participant> seats = participants.values().stream().map(Participant::copy).toList();
-        Map<UUID, Map<String, Integer>> counts = new LinkedHashMap<>();
-        presence.forEach((participantId, byNode) -> counts.put(participantId, Map.copyOf(byNode)));
-        return new LiveRoomState(room, seats, roundNumber, storyTitle, revealed, votes, revealedVotes, stats, counts);
+    /** Open connections of each seat, counted by node: what {@link #restorePresence} takes back. */
+    public Map<UUID, Map<String, Integer>> presence() {
+        Map<UUID, Map<String, Integer>> copy = new HashMap<>();
+        presence.forEach((participantId, byNode) -> copy.put(participantId, Map.copyOf(byNode)));
+        return copy;
     }
 
     public Room room() {
@@ -116,6 +113,12 @@ public final class LiveRoom {
 
     public int roundNumber() {
         return roundNumber;
+    }
+
+    /** The current round as history keeps it: number, story and start; revealed or not. */
+    public Round currentRound() {
+        return new Round(room.id(), roundNumber, storyTitle, roundStartedAt, revealed ? revealedAt : null,
+                revealed ? stats : null);
     }
 
     public Optional<Participant> seatOf(UUID userId) {
@@ -286,6 +289,7 @@ public final class LiveRoom {
         revealed = true;
         revealedVotes = voteList();
         stats = RoundStatistics.of(votes.values());
+        revealedAt = now;
         return List.of(new RoundRevealed(roundNumber, revealedVotes, stats, now));
     }
 
@@ -295,6 +299,7 @@ public final class LiveRoom {
         String title = Text.optional("storyTitle", requestedStoryTitle, Round.MAX_STORY_TITLE);
         roundNumber++;
         storyTitle = title;
+        roundStartedAt = now;
         clearRound();
         return List.of(new RoundStarted(roundNumber, title, now));
     }
@@ -356,6 +361,7 @@ public final class LiveRoom {
         revealed = false;
         revealedVotes = null;
         stats = null;
+        revealedAt = null;
     }
 
     private List<RevealedVote> voteList() {

@@ -64,14 +64,17 @@ public class Room {
         this.createdAt = Objects.requireNonNull(now, "now is required");
     }
 
-    /** A room as it was kept elsewhere (another node's copy), with the same identity and state. */
-    public static Room restore(String id, String title, Deck deck, Privacy privacy, UUID ownerId, String inviteKey,
-                               Instant createdAt, Instant deletedAt) {
+    /**
+     * A room as its columns keep it ({@code cards} in the stored form, see {@link #CARD_SEPARATOR}), for readers that
+     * do not go through JPA.
+     */
+    public static Room restore(String id, String title, DeckType deckType, String storedCards, Privacy privacy,
+                               UUID ownerId, String inviteKey, Instant createdAt, Instant deletedAt) {
         Room room = new Room();
         room.id = Objects.requireNonNull(id, "id is required");
         room.title = Objects.requireNonNull(title, "title is required");
-        room.deckType = deck.type();
-        room.cards = String.join(CARD_SEPARATOR, deck.cards());
+        room.deckType = Objects.requireNonNull(deckType, "deckType is required");
+        room.cards = Objects.requireNonNull(storedCards, "storedCards is required");
         room.privacy = Objects.requireNonNull(privacy, "privacy is required");
         room.ownerId = Objects.requireNonNull(ownerId, "ownerId is required");
         room.inviteKey = Objects.requireNonNull(inviteKey, "inviteKey is required");

@@ -5,12 +5,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The session history: every revealed round with its votes and statistics, as they were at the reveal. Written
- * in the reveal's transaction; never changed afterwards.
+ * The session history: every revealed round with its votes and statistics, as they were at the reveal. Written with
+ * the reveal (by the room journal); never changed afterwards.
  */
 public interface RoundHistory {
-
-    void add(RoundRecord revealed);
 
     /** A room's revealed rounds, newest first, from just after {@code after} (null: from the newest). */
     List<RoundRecord> newest(String roomId, Position after, int limit);

@@ -1,6 +1,5 @@
 package dev.scrumpoker.domain.round;
 
-import java.time.Instant;
 import java.util.Optional;
 
 /** Where the rounds of play are kept: the current one of each room. History is {@link RoundHistory}. */
@@ -9,6 +8,4 @@ public interface RoundRepository {
     void start(Round round);
 
     Optional<Round> latest(String roomId);
-
-    void markRevealed(String roomId, int number, Instant revealedAt, RoundStatistics stats);
 }

@@ -4,11 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
+import org.redisson.config.ConstantDelay;
+import org.redisson.config.EqualJitterDelay;
 
 /**
  * The node's one Redisson client, configured from {@code REDIS_URL} (and {@code REDIS_PASSWORD} where Redis asks
@@ -45,11 +48,17 @@ public class RedissonClientProducer {
                 .setConnectionMinimumIdleSize(Math.min(4, poolSize))
                 .setTimeout(timeoutMillis)
                 .setConnectTimeout(timeoutMillis)
-                // No automatic resend: a resent write could land after the turn gave up. Turns fail, clients retry.
-                .setRetryAttempts(0)
-                // Notice a silently dead connection within seconds (a restart is noticed at once: its sockets close).
-                // Not every second: pings on the subscribed connection coincided with lost room events under load.
-                .setPingConnectionInterval(5000);
+                // A command that could not be written (a pooled connection that died with a Redis restart) is tried
+                // again on another connection. Redisson also resends one whose answer timed out, so a message to
+                // another node may arrive twice: receivers drop duplicates (RoomActor by ticket, seq for events).
+                .setRetryAttempts(3)
+                .setRetryDelay(new ConstantDelay(Duration.ofMillis(200)))
+                // Reconnect within a second of Redis coming back (the default backs off to 10 s), so rooms split
+                // over nodes play again at once; measured in RedisOutageIT.
+                .setReconnectionDelay(new EqualJitterDelay(Duration.ofMillis(100), Duration.ofSeconds(1)))
+                // Notice a silently dead connection within a second or two (a restart is noticed at once: its sockets
+                // close); a message lost meanwhile is recovered by room seq and tickets.
+                .setPingConnectionInterval(1000);
         // Room events must reach connections in the order they were published on the topic.
         config.setKeepPubSubOrder(true);
         // Start without Redis: readiness reports it, and Redisson connects once Redis is there.

@@ -3,6 +3,7 @@ package dev.scrumpoker.interfaces.websocket;
 import dev.scrumpoker.application.Attendee;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
+import org.eclipse.microprofile.metrics.Counter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Objects;
@@ -38,6 +39,7 @@ final class ClientConnection implements Attendee {
     private final long openedAtNanos;
     private final FloodGuard floodGuard;
     private final Executor closer;
+    private final Counter framesOut;
     private final Queue<Outbound> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean sending = new AtomicBoolean();
@@ -51,7 +53,7 @@ final class ClientConnection implements Attendee {
     private volatile long lastPingNanos;
 
     ClientConnection(Session session, String roomId, UUID userId, String displayName, String inviteKey, long nowNanos,
-                     Executor closer) {
+                     Executor closer, Counter framesOut) {
         this.session = Objects.requireNonNull(session, "session is required");
         this.roomId = Objects.requireNonNull(roomId, "roomId is required");
         this.userId = Objects.requireNonNull(userId, "userId is required");
@@ -62,6 +64,7 @@ final class ClientConnection implements Attendee {
         this.lastPingNanos = nowNanos;
         this.floodGuard = new FloodGuard(nowNanos);
         this.closer = Objects.requireNonNull(closer, "closer is required");
+        this.framesOut = Objects.requireNonNull(framesOut, "framesOut is required");
     }
 
     @Override
@@ -98,21 +101,17 @@ final class ClientConnection implements Attendee {
     }
 
     @Override
-    public void stateSeq(long seq) {
-        synchronized (sequencing) {
-            stateSeq = Math.max(stateSeq, seq);
-        }
+    public void dismiss(Dismissal why, String message) {
+        int code = switch (why) {
+            case KICKED, NOT_ALLOWED -> CloseCodes.FORBIDDEN;
+            case ROOM_CLOSED, NO_SUCH_ROOM -> CloseCodes.NOT_FOUND;
+            case UNAVAILABLE -> CloseCodes.UNAVAILABLE;
+        };
+        enqueue(new Outbound.Close(CloseCodes.reason(code, message == null ? why.name() : message)));
     }
 
     @Override
-    public void dismiss(Dismissal why) {
-        enqueue(new Outbound.Close(switch (why) {
-            case KICKED -> CloseCodes.reason(CloseCodes.FORBIDDEN, "removed by the host");
-            case ROOM_CLOSED -> CloseCodes.reason(CloseCodes.NOT_FOUND, "room deleted");
-        }));
-    }
-
-    String roomId() {
+    public String roomId() {
         return roomId;
     }
 
@@ -145,12 +144,13 @@ final class ClientConnection implements Attendee {
         return floodGuard.admit(nowNanos);
     }
 
-    void send(String json) {
+    @Override
+    public void send(String json) {
         enqueue(new Outbound.Text(json));
     }
 
-    /** Queues a room event unless the room state this connection was sent already reflects it. */
-    void sendEvent(long seq, String json) {
+    @Override
+    public void sendEvent(long seq, String json) {
         synchronized (sequencing) {
             if (seq > stateSeq) {
                 enqueue(new Outbound.Text(json));
@@ -158,8 +158,8 @@ final class ClientConnection implements Attendee {
         }
     }
 
-    /** Queues a room state; events up to its seq are in it and are not sent again. */
-    void sendState(long seq, String json) {
+    @Override
+    public void sendState(long seq, String json) {
         synchronized (sequencing) {
             stateSeq = Math.max(stateSeq, seq);
             enqueue(new Outbound.Text(json));
@@ -207,6 +207,7 @@ final class ClientConnection implements Attendee {
             }
             queued.decrementAndGet();
             if (next instanceof Outbound.Text text) {
+                framesOut.inc();
                 session.getAsyncRemote().sendText(text.json(), result -> {
                     if (!result.isOK()) {
                         closeNow(CloseCodes.reason(CloseCodes.UNAVAILABLE, "send failed"));

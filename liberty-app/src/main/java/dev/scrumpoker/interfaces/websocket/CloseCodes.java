@@ -1,6 +1,7 @@
 package dev.scrumpoker.interfaces.websocket;
 
 import jakarta.websocket.CloseReason;
+import java.nio.charset.StandardCharsets;
 
 /** The close codes of the contract, plus the standard ones this server uses. */
 final class CloseCodes {
@@ -17,11 +18,17 @@ final class CloseCodes {
     /** Standard: a dependency is down; the client may reconnect. */
     static final int UNAVAILABLE = 1011;
     static final int NORMAL = 1000;
+    private static final int MAX_PHRASE_BYTES = 123;
 
     private CloseCodes() {
     }
 
+    /** The standard allows 123 bytes of reason phrase; longer ones are cut. */
     static CloseReason reason(int code, String phrase) {
-        return new CloseReason(CloseReason.CloseCodes.getCloseCode(code), phrase);
+        String cut = phrase;
+        while (cut.getBytes(StandardCharsets.UTF_8).length > MAX_PHRASE_BYTES) {
+            cut = cut.substring(0, cut.length() - 1);
+        }
+        return new CloseReason(CloseReason.CloseCodes.getCloseCode(code), cut);
     }
 }

@@ -1,22 +1,21 @@
 package dev.scrumpoker.interfaces.websocket;
 
-import dev.scrumpoker.application.RoomPlayService;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The connection timers, as one sweep a second over all connections rather than a timer each: closes connections
- * that did not join within 10 s (4008) or were silent for 60 s, pings every 30 s, and lets rooms nobody is in
- * leave memory.
+ * that did not join within 10 s (4008) or were silent for 60 s, and pings every 30 s. Runs on the server's managed
+ * scheduler.
  */
 @ApplicationScoped
 public class ConnectionSweeper {
@@ -24,36 +23,29 @@ public class ConnectionSweeper {
     static final long JOIN_TIMEOUT = TimeUnit.SECONDS.toNanos(10);
     static final long PING_EVERY = TimeUnit.SECONDS.toNanos(30);
     static final long SILENT_LIMIT = TimeUnit.SECONDS.toNanos(60);
-    static final Duration EVICT_EMPTY_ROOMS_AFTER = Duration.ofMinutes(2);
     private static final Logger LOG = Logger.getLogger(ConnectionSweeper.class.getName());
 
     @Inject
     ConnectionRegistry registry;
-    @Inject
-    RoomPlayService play;
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
 
-    private ScheduledExecutorService timer;
+    private ScheduledFuture<?> sweeping;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "scrum-poker-connection-sweeper");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(this::sweepSafely, 1, 1, TimeUnit.SECONDS);
+        sweeping = scheduler.scheduleWithFixedDelay(this::sweepSafely, 1, 1, TimeUnit.SECONDS);
     }
 
     @PreDestroy
     void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
+        if (sweeping != null) {
+            sweeping.cancel(false);
         }
     }
 
     private void sweepSafely() {
         try {
             sweep(System.nanoTime());
-            play.evictIdle(EVICT_EMPTY_ROOMS_AFTER);
         } catch (RuntimeException unexpected) {
             // A failed sweep must not cancel the timer (scheduled tasks stop on the first exception).
             LOG.log(Level.WARNING, "Connection sweep failed", unexpected);

@@ -1,6 +1,5 @@
 package dev.scrumpoker.interfaces.websocket;
 
-import dev.scrumpoker.application.SequencedEvent;
 import dev.scrumpoker.domain.room.RoomEvent;
 import dev.scrumpoker.domain.room.RoomEvent.HostChanged;
 import dev.scrumpoker.domain.room.RoomEvent.ParticipantDisconnected;
@@ -17,6 +16,7 @@ import dev.scrumpoker.interfaces.representation.JsonFormat;
 import dev.scrumpoker.interfaces.representation.RoomRepresentation;
 import dev.scrumpoker.interfaces.representation.StatsRepresentation;
 import dev.scrumpoker.interfaces.representation.VoteRepresentation;
+import java.time.Instant;
 import java.util.Map;
 
 /** Writes server frames as JSON text. */
@@ -25,10 +25,8 @@ final class FrameEncoder {
     private FrameEncoder() {
     }
 
-    static String event(SequencedEvent sequenced, String requestId) {
-        RoomEvent event = sequenced.event();
-        return encode(new Payloads.Frame(typeOf(event), requestId, sequenced.seq(), sequenced.at().toEpochMilli(),
-                payload(event)));
+    static String event(long seq, Instant at, RoomEvent event, String requestId) {
+        return encode(new Payloads.Frame(typeOf(event), requestId, seq, at.toEpochMilli(), payload(event)));
     }
 
     static String state(RoomSnapshot snapshot, long seq, String publicUrl, String requestId, long ts) {

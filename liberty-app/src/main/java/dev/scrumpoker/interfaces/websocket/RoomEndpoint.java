@@ -1,11 +1,10 @@
 package dev.scrumpoker.interfaces.websocket;
 
-import dev.scrumpoker.application.RoomPlayService;
 import dev.scrumpoker.application.TokenService;
 import dev.scrumpoker.application.VerifiedCaller;
+import dev.scrumpoker.application.play.Command;
+import dev.scrumpoker.application.play.RoomPlay;
 import dev.scrumpoker.domain.room.Role;
-import dev.scrumpoker.domain.shared.DomainException;
-import dev.scrumpoker.domain.shared.Reason;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -27,7 +26,8 @@ import java.util.logging.Logger;
 
 /**
  * The WebSocket edge of a room: {@code /ws/room/{roomId}?token=<JWT>}. Authenticates the handshake, reads each
- * frame, hands it to {@link RoomPlayService} and answers failures with the contract's error frames and close codes.
+ * frame strictly, turns it into a {@link Command} for {@link RoomPlay} and returns at once: the room answers later,
+ * through the connection's queue. Frames that break the format are answered here (INVALID_MESSAGE, UNKNOWN_TYPE).
  * One instance per connection ({@code @Dependent} makes it a CDI bean so injection works); the container delivers
  * its frames one at a time.
  */
@@ -43,7 +43,7 @@ public class RoomEndpoint {
     private static final Logger LOG = Logger.getLogger(RoomEndpoint.class.getName());
 
     @Inject
-    RoomPlayService play;
+    RoomPlay play;
     @Inject
     TokenService tokens;
     @Inject
@@ -54,8 +54,6 @@ public class RoomEndpoint {
     Clock clock;
 
     private ClientConnection connection;
-    /** Set once the room let this connection in; read by frames that may arrive on other container threads. */
-    private volatile boolean entered;
 
     @OnOpen
     public void open(Session session, @PathParam("roomId") String roomId) {
@@ -65,21 +63,16 @@ public class RoomEndpoint {
             return;
         }
         connection = new ClientConnection(session, roomId, caller.get().userId(), caller.get().displayName(),
-                parameter(session, "invite"), System.nanoTime(), registry.closer());
+                parameter(session, "invite"), System.nanoTime(), registry.closer(), metrics.framesOut());
         registry.add(connection);
-        try {
-            play.enter(roomId, connection);
-            entered = true;
-        } catch (DomainException refused) {
-            connection.close(closeCodeFor(refused.reason()), refused.getMessage());
-        }
+        // The room's owner decides whether the connection may stay; frames sent meanwhile are handled in order
+        // after that decision, and a join is checked against the room's rules again.
+        play.open(connection);
     }
 
     @OnMessage(maxMessageSize = MAX_FRAME)
     public void message(String text) {
-        if (!entered) {
-            // A refused connection is being closed, but a client sends its join on open, before the close reaches
-            // it: that join must not take a seat the room refused (an invite-only room, a kicked user).
+        if (connection == null) {
             return;
         }
         long received = System.nanoTime();
@@ -103,21 +96,10 @@ public class RoomEndpoint {
                 // handled below
             }
         }
-        ClientMessage message = null;
         try {
-            message = ClientMessage.parse(text);
-            dispatch(message);
-            if ("vote.cast.v1".equals(message.type())) {
-                metrics.voteAcknowledged(System.nanoTime() - received);
-            }
+            dispatch(ClientMessage.parse(text));
         } catch (ClientMessage.Invalid invalid) {
             reply("INVALID_MESSAGE", invalid.getMessage(), invalid.requestId());
-        } catch (DomainException refused) {
-            refuse(message, refused);
-        } catch (RuntimeException unexpected) {
-            LOG.log(Level.SEVERE, "Unexpected failure handling a frame in room " + connection.roomId(), unexpected);
-            reply("UNAVAILABLE", "the server failed to handle this message; retry",
-                    message == null ? null : message.requestId());
         }
     }
 
@@ -131,9 +113,7 @@ public class RoomEndpoint {
         if (connection != null) {
             connection.closed();
             registry.remove(connection);
-            if (entered) {
-                play.disconnect(connection.roomId(), connection);
-            }
+            play.closed(connection);
         }
     }
 
@@ -145,72 +125,37 @@ public class RoomEndpoint {
 
     /** Handles a frame by type; this switch is the one list of client message types, metrics included. */
     private void dispatch(ClientMessage message) {
-        String roomId = connection.roomId();
         String requestId = message.requestId();
-        boolean known = true;
-        try {
-            switch (message.type()) {
-                case "room.join.v1" -> join(message);
-                case "vote.cast.v1" -> play.castVote(roomId, connection, message.requiredString("cardValue"), requestId);
-                case "vote.retract.v1" -> play.retractVote(roomId, connection, requestId);
-                case "round.reveal.v1" -> play.reveal(roomId, connection, requestId);
-                case "round.start.v1" ->
-                        play.startRound(roomId, connection, message.optionalString("storyTitle").orElse(null), requestId);
-                case "round.reset.v1" -> play.reset(roomId, connection, requestId);
-                case "participant.kick.v1" -> play.kick(roomId, connection, message.requiredId("participantId"), requestId);
-                case "host.transfer.v1" ->
-                        play.transferHost(roomId, connection, message.requiredId("participantId"), requestId);
-                case "room.sync.v1" -> play.sync(roomId, connection, requestId);
-                case "room.leave.v1" -> play.leave(roomId, connection, requestId);
-                case "ping.v1" -> connection.send(FrameEncoder.pong(requestId, clock.millis()));
-                default -> {
-                    known = false;
-                    reply("UNKNOWN_TYPE", "unknown message type; see the contract for the list", requestId);
-                }
-            }
-        } finally {
-            // Unknown types are counted together, so clients cannot create metric series at will.
-            metrics.messageIn(known ? message.type() : "other");
-        }
-    }
-
-    private void join(ClientMessage message) {
-        String displayName = message.optionalString("displayName").orElse(connection.displayName());
-        Role role = message.requiredEnum("role", Role.class);
-        try {
-            play.join(connection.roomId(), connection, displayName, role, message.requestId());
-        } catch (DomainException refused) {
-            if (refused.reason() != Reason.FORBIDDEN) {
-                throw refused;
-            }
-            connection.close(CloseCodes.FORBIDDEN, refused.getMessage());
-        }
-    }
-
-    private void refuse(ClientMessage message, DomainException refused) {
-        String code = switch (refused.reason()) {
-            case VALIDATION_FAILED, CONFLICT -> "INVALID_MESSAGE";
-            case UNAUTHORIZED, FORBIDDEN -> "FORBIDDEN";
-            case NOT_FOUND -> "NOT_FOUND";
-            case INVALID_CARD -> "INVALID_CARD";
-            case ROUND_REVEALED -> "ROUND_REVEALED";
-            case NOT_JOINED -> "NOT_JOINED";
-            case UNAVAILABLE -> "UNAVAILABLE";
+        Command command = switch (message.type()) {
+            case "room.join.v1" -> new Command.Join(
+                    message.optionalString("displayName").orElse(connection.displayName()),
+                    message.requiredEnum("role", Role.class), connection.inviteKey());
+            case "vote.cast.v1" -> new Command.CastVote(message.requiredString("cardValue"));
+            case "vote.retract.v1" -> new Command.RetractVote();
+            case "round.reveal.v1" -> new Command.Reveal();
+            case "round.start.v1" -> new Command.StartRound(message.optionalString("storyTitle").orElse(null));
+            case "round.reset.v1" -> new Command.Reset();
+            case "participant.kick.v1" -> new Command.Kick(message.requiredId("participantId"));
+            case "host.transfer.v1" -> new Command.TransferHost(message.requiredId("participantId"));
+            case "room.sync.v1" -> new Command.Sync();
+            case "room.leave.v1" -> new Command.Leave();
+            default -> null;
         };
-        reply(code, refused.getMessage(), message.requestId());
+        if (command != null) {
+            metrics.messageIn(message.type());
+            play.handle(connection, command, requestId);
+        } else if ("ping.v1".equals(message.type())) {
+            metrics.messageIn(message.type());
+            connection.send(FrameEncoder.pong(requestId, clock.millis()));
+        } else {
+            // Unknown types are counted together, so clients cannot create metric series at will.
+            metrics.messageIn("other");
+            reply("UNKNOWN_TYPE", "unknown message type; see the contract for the list", requestId);
+        }
     }
 
     private void reply(String code, String text, String requestId) {
         connection.send(FrameEncoder.error(code, text, requestId, clock.millis()));
-        metrics.messagesOut("error.v1", 1);
-    }
-
-    private static int closeCodeFor(Reason reason) {
-        return switch (reason) {
-            case NOT_FOUND -> CloseCodes.NOT_FOUND;
-            case FORBIDDEN -> CloseCodes.FORBIDDEN;
-            default -> CloseCodes.UNAVAILABLE;
-        };
     }
 
     /** Whether the message is over the limit in UTF-8 bytes; counted only when its length in chars allows it. */

@@ -26,6 +26,7 @@ import dev.scrumpoker.domain.vote.RevealedVote;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -1025,49 +1026,70 @@ class LiveRoomTest {
     }
 
     @Nested
-    class SharedState {
+    class Rebuilt {
+
+        /** The room as PostgreSQL would give it back: the same seats, the current round and its votes. */
+        private LiveRoom rebuilt() {
+            List<Participant> seats = List.of(live.participant(alice).copy(), live.participant(bob).copy(),
+                    live.participant(carol).copy());
+            Map<UUID, String> votes = new LinkedHashMap<>();
+            live.snapshotFor(alice).participants().stream().filter(ParticipantView::hasVoted)
+                    .forEach(p -> votes.put(p.id(), "?"));
+            return LiveRoom.restore(room, seats, live.currentRound(), votes, UUID::randomUUID);
+        }
 
         @Test
-        void aRoomRebuiltFromItsStatePlaysOnExactlyAsBefore() {
+        void presenceCarriedIntoARebuiltRoomIsNotAnnouncedAgain() {
             seatThree();
             live.join(bobUser, "Bob", Role.VOTER, now, OTHER_NODE);
-            live.castVote(alice, "5", now);
-            live.castVote(carol, "8", now);
-            live.reveal(alice, now);
+            LiveRoom copy = rebuilt();
 
-            LiveRoom copy = LiveRoom.from(live.state(), UUID::randomUUID);
+            copy.restorePresence(live.presence());
 
-            assertEquals(live.snapshotFor(alice), copy.snapshotFor(alice));
-            assertEquals(live.snapshotFor(carol), copy.snapshotFor(carol));
             assertEquals(live.nodes(), copy.nodes());
-            assertEquals(live.disconnect(bob, OTHER_NODE), copy.disconnect(bob, OTHER_NODE));
+            assertEquals(live.snapshotFor(alice).participants(), copy.snapshotFor(alice).participants());
+            assertTrue(copy.reconcile(NODE, Map.of(alice, 1, bob, 1, carol, 1)).isEmpty(), "nobody joins again");
+            assertEquals(List.of(), copy.disconnect(bob, OTHER_NODE), "Bob is still here on the other node");
             assertEquals(List.of(new ParticipantDisconnected(bob)), copy.disconnect(bob, NODE));
-            assertRefused(Reason.ROUND_REVEALED, () -> copy.castVote(bob, "3", now));
         }
 
         @Test
-        void theStateIsAValueThatLaterChangesDoNotReach() {
+        void presenceOfSeatsThatWereGivenUpIsNotRestored() {
             seatThree();
-            LiveRoomState before = live.state();
-            live.castVote(bob, "3", now);
+            Map<UUID, Map<String, Integer>> presence = live.presence();
             live.leave(carol);
+            LiveRoom copy = rebuilt();
 
-            assertTrue(before.votes().isEmpty());
-            assertTrue(before.seats().stream().allMatch(Participant::isSeated));
-            assertTrue(before.presence().containsKey(carol));
+            copy.restorePresence(presence);
+
+            assertFalse(copy.isConnected(carol));
+            assertTrue(copy.isConnected(alice));
         }
 
         @Test
-        void votesKeepTheirOrderThroughTheState() {
+        void presenceIsAValueThatLaterChangesDoNotReach() {
             seatThree();
-            live.castVote(carol, "8", now);
-            live.castVote(alice, "5", now);
-            live.castVote(bob, "3", now);
+            Map<UUID, Map<String, Integer>> before = live.presence();
 
-            assertEquals(List.of(carol, alice, bob), List.copyOf(live.state().votes().keySet()));
-            LiveRoom copy = LiveRoom.from(live.state(), UUID::randomUUID);
-            assertEquals(List.of(carol, alice, bob),
-                    only(copy.reveal(alice, now), RoundRevealed.class).votes().stream().map(RevealedVote::participantId).toList());
+            live.disconnect(carol, NODE);
+
+            assertEquals(Map.of(NODE, 1), before.get(carol));
+            assertFalse(live.presence().containsKey(carol));
+        }
+
+        @Test
+        void theCurrentRoundKeepsItsStartAndItsReveal() {
+            seatThree();
+            Instant later = now.plusSeconds(90);
+            live.startRound(alice, "Login page", later);
+            live.castVote(bob, "5", later);
+            Instant revealedAt = later.plusSeconds(30);
+            live.reveal(alice, revealedAt);
+
+            Round round = live.currentRound();
+
+            assertEquals(new Round(room.id(), 2, "Login page", later, revealedAt, round.stats()), round);
+            assertEquals(1, round.stats().count());
         }
     }
 }

@@ -1,0 +1,141 @@
+package dev.scrumpoker.application.play;
+
+import dev.scrumpoker.application.Unavailable;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The rooms this node holds an actor for, and what those actors need from the node. */
+@ApplicationScoped
+public class RoomActors implements PlayServices {
+
+    private static final Logger LOG = Logger.getLogger(RoomActors.class.getName());
+
+    @Inject
+    RoomRecords records;
+    @Inject
+    RoomJournal journal;
+    @Inject
+    NodeLink link;
+    @Inject
+    ClusterView view;
+    @Inject
+    RoomFrames frames;
+    @Inject
+    Clock clock;
+    @Inject
+    PlayThreads threads;
+    @Inject
+    PlayMetrics metrics;
+    @Inject
+    Tickets tickets;
+
+    private final ConcurrentHashMap<String, RoomActor> actors = new ConcurrentHashMap<>();
+
+    @Override
+    public String self() {
+        return view.self();
+    }
+
+    @Override
+    public Executor rooms() {
+        return threads.rooms();
+    }
+
+    @Override
+    public RoomFrames frames() {
+        return frames;
+    }
+
+    @Override
+    public RoomJournal journal() {
+        return journal;
+    }
+
+    @Override
+    public NodeLink link() {
+        return link;
+    }
+
+    @Override
+    public ClusterView view() {
+        return view;
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public PlayMetrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public void post(String roomId, Consumer<RoomActor> work) {
+        while (true) {
+            RoomActor actor = actors.computeIfAbsent(roomId, id -> new RoomActor(id, this));
+            if (actor.post(work)) {
+                return;
+            }
+            // Retired in the meantime: its successor takes the work.
+            actors.remove(roomId, actor);
+        }
+    }
+
+    /** Runs work in every room's mailbox. */
+    void postToAll(Consumer<RoomActor> work) {
+        for (String roomId : actors.keySet()) {
+            post(roomId, work);
+        }
+    }
+
+    @Override
+    public void locate(String roomId) {
+        threads.loaders().execute(() -> {
+            try {
+                RoomRecords.Located located = records.locate(roomId, self(), view.liveNodesNow());
+                post(roomId, actor -> actor.located(located));
+            } catch (Unavailable unavailable) {
+                post(roomId, actor -> actor.locateFailed(unavailable));
+            } catch (RuntimeException unexpected) {
+                LOG.log(Level.SEVERE, "Finding the owner of room " + roomId + " failed", unexpected);
+                post(roomId, actor -> actor.locateFailed(new Unavailable("the room cannot be loaded", unexpected)));
+            }
+        });
+    }
+
+    @Override
+    public boolean answered(long ticket) {
+        return tickets.answered(ticket);
+    }
+
+    @Override
+    public void retire(RoomActor actor) {
+        actors.remove(actor.roomId, actor);
+        Queue<Consumer<RoomActor>> left = actor.retire();
+        for (Consumer<RoomActor> work : left) {
+            post(actor.roomId, work);
+        }
+    }
+
+    int count() {
+        return actors.size();
+    }
+
+    long owned() {
+        return actors.values().stream().filter(RoomActor::isOwner).count();
+    }
+
+    Collection<RoomActor> all() {
+        return actors.values();
+    }
+}

@@ -1,0 +1,74 @@
+package dev.scrumpoker.application.play;
+
+import dev.scrumpoker.domain.audit.AuditAction;
+import dev.scrumpoker.domain.audit.AuditEntry;
+import dev.scrumpoker.domain.room.LiveRoom;
+import dev.scrumpoker.domain.room.RoomEvent;
+import dev.scrumpoker.domain.room.RoomEvent.HostChanged;
+import dev.scrumpoker.domain.room.RoomEvent.ParticipantJoined;
+import dev.scrumpoker.domain.room.RoomEvent.ParticipantLeft;
+import dev.scrumpoker.domain.room.RoomEvent.RoundReset;
+import dev.scrumpoker.domain.room.RoomEvent.RoundRevealed;
+import dev.scrumpoker.domain.room.RoomEvent.RoundStarted;
+import dev.scrumpoker.domain.room.RoomEvent.VoteRecorded;
+import dev.scrumpoker.domain.room.RoomEvent.VoteRetracted;
+import dev.scrumpoker.domain.round.RoundRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What a request's events change in PostgreSQL, with the history and audit entries they make. Presence (joins of
+ * seats that are kept, disconnects) and closing are not saved here: presence lives with the connections and deletion
+ * with the room.
+ */
+final class RoomWrites {
+
+    private RoomWrites() {
+    }
+
+    /** The writes for {@code events}, which {@code live} has just applied; {@code actorId} is whose request it was. */
+    static List<RoomWrite> of(LiveRoom live, List<RoomEvent> events, UUID actorId, Instant now) {
+        String roomId = live.room().id();
+        List<RoomWrite> writes = new ArrayList<>(events.size());
+        for (RoomEvent event : events) {
+            if (event instanceof ParticipantJoined joined && joined.seatChanged()) {
+                writes.add(RoomWrite.SeatSaved.of(live.participant(joined.participant().id())));
+            } else if (event instanceof ParticipantLeft left) {
+                writes.add(RoomWrite.SeatSaved.of(live.participant(left.participantId())));
+                if (left.kicked()) {
+                    writes.add(audit(now, AuditAction.PARTICIPANT_KICKED, actorId, roomId,
+                            live.participant(left.participantId()).userId(), Map.of()));
+                }
+            } else if (event instanceof HostChanged change) {
+                writes.add(RoomWrite.SeatSaved.of(live.participant(change.participantId())));
+                writes.add(RoomWrite.SeatSaved.of(live.participant(change.previousHostId())));
+                writes.add(audit(now, AuditAction.HOST_CHANGED, actorId, roomId,
+                        live.participant(change.participantId()).userId(), Map.of()));
+            } else if (event instanceof VoteRecorded vote) {
+                writes.add(new RoomWrite.VoteCast(roomId, vote.roundNumber(), vote.participantId(), vote.cardValue(),
+                        vote.castAt()));
+            } else if (event instanceof VoteRetracted retract) {
+                writes.add(new RoomWrite.VoteWithdrawn(roomId, retract.roundNumber(), retract.participantId()));
+            } else if (event instanceof RoundRevealed reveal) {
+                writes.add(new RoomWrite.RoundClosed(new RoundRecord(live.currentRound(), reveal.votes())));
+                writes.add(audit(now, AuditAction.ROUND_REVEALED, actorId, roomId, null,
+                        Map.of("round", String.valueOf(reveal.roundNumber()))));
+            } else if (event instanceof RoundStarted) {
+                writes.add(new RoomWrite.RoundOpened(live.currentRound()));
+            } else if (event instanceof RoundReset reset) {
+                writes.add(new RoomWrite.VotesCleared(roomId, reset.roundNumber()));
+                writes.add(audit(now, AuditAction.ROUND_RESET, actorId, roomId, null,
+                        Map.of("round", String.valueOf(reset.roundNumber()))));
+            }
+        }
+        return writes;
+    }
+
+    private static RoomWrite audit(Instant now, AuditAction action, UUID actorId, String roomId, UUID subjectId,
+                                   Map<String, String> details) {
+        return new RoomWrite.Audited(new AuditEntry(now, action, actorId, roomId, subjectId, details));
+    }
+}

@@ -1,0 +1,178 @@
+package dev.scrumpoker.infrastructure.postgresql;
+
+import dev.scrumpoker.application.Unavailable;
+import dev.scrumpoker.application.play.RoomRecords;
+import dev.scrumpoker.domain.room.DeckType;
+import dev.scrumpoker.domain.room.LiveRoom;
+import dev.scrumpoker.domain.room.Participant;
+import dev.scrumpoker.domain.room.Privacy;
+import dev.scrumpoker.domain.room.Role;
+import dev.scrumpoker.domain.room.Room;
+import dev.scrumpoker.domain.round.Round;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Who plays a room, in {@code room_play}. Taking a room is one upsert that raises its epoch unless a live node other
+ * than the taker holds it; it waits for (and then fences off) any batch of the previous owner still being committed,
+ * because that batch holds the row. The room is loaded in the same transaction, after the take: it includes every
+ * write the previous owner got in. Plain JDBC on an unshareable connection, because this runs on long-lived managed
+ * threads, where a shareable connection would stay bound to the thread (and survive a database restart broken).
+ */
+@ApplicationScoped
+public class PostgresRoomRecords implements RoomRecords {
+
+    private static final Logger LOG = Logger.getLogger(PostgresRoomRecords.class.getName());
+    private static final String TAKE = """
+            INSERT INTO room_play AS p (room_id, epoch, seq, owner)
+            SELECT id, 1, 0, ? FROM rooms WHERE id = ? AND deleted_at IS NULL
+            ON CONFLICT (room_id) DO UPDATE SET epoch = p.epoch + 1, owner = EXCLUDED.owner
+                WHERE p.owner IS NULL OR p.owner = EXCLUDED.owner OR NOT (p.owner = ANY (?::text[]))
+            RETURNING epoch, seq""";
+    private static final String HOLDER = """
+            SELECT r.deleted_at IS NULL, p.owner FROM rooms r LEFT JOIN room_play p ON p.room_id = r.id
+            WHERE r.id = ?""";
+    private static final String ROOM = """
+            SELECT id, title, deck, cards, privacy, owner_id, invite_key, created_at, deleted_at FROM rooms WHERE id = ?""";
+    private static final String SEATS = """
+            SELECT id, room_id, user_id, display_name, role, host, seated, banned, joined_at
+            FROM participants WHERE room_id = ? ORDER BY joined_at, id""";
+    private static final String CURRENT_ROUND = "SELECT room_id, number, story_title, started_at, revealed_at, "
+            + StatisticsColumns.NAMES + " FROM rounds WHERE room_id = ? ORDER BY number DESC LIMIT 1";
+    private static final String VOTES = """
+            SELECT participant_id, card_value FROM votes WHERE room_id = ? AND round_number = ? ORDER BY cast_at""";
+
+    @Resource(lookup = "jdbc/scrumPoker", shareable = false)
+    DataSource dataSource;
+
+    @Override
+    public Located locate(String roomId, String node, Set<String> liveNodes) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                Located located = takeOrFindHolder(connection, roomId, node, liveNodes);
+                connection.commit();
+                return located;
+            } catch (SQLException | RuntimeException failed) {
+                connection.rollback();
+                throw failed;
+            }
+        } catch (SQLException failed) {
+            LOG.warning("Cannot take room " + roomId + ": " + failed);
+            LOG.log(Level.FINE, "Taking room " + roomId, failed);
+            throw new Unavailable("the room cannot be loaded right now; retry shortly", failed);
+        }
+    }
+
+    private Located takeOrFindHolder(Connection connection, String roomId, String node, Set<String> liveNodes)
+            throws SQLException {
+        try (PreparedStatement take = connection.prepareStatement(TAKE)) {
+            take.setString(1, node);
+            take.setString(2, roomId);
+            take.setArray(3, connection.createArrayOf("text", liveNodes.toArray()));
+            try (ResultSet taken = take.executeQuery()) {
+                if (taken.next()) {
+                    return new Claimed(taken.getLong(1), taken.getLong(2), load(connection, roomId));
+                }
+            }
+        }
+        try (PreparedStatement holder = connection.prepareStatement(HOLDER)) {
+            holder.setString(1, roomId);
+            try (ResultSet found = holder.executeQuery()) {
+                if (!found.next()) {
+                    return new NotFound(null);
+                }
+                String owner = found.getString(2);
+                return found.getBoolean(1) ? new OwnedBy(owner) : new NotFound(owner);
+            }
+        }
+    }
+
+    /** The room as saved: seats, its current round and that round's votes; nobody connected. */
+    private static LiveRoom load(Connection connection, String roomId) throws SQLException {
+        Room room = room(connection, roomId);
+        Round current = currentRound(connection, roomId);
+        return LiveRoom.restore(room, seats(connection, roomId), current, votes(connection, roomId, current.number()),
+                UUID::randomUUID);
+    }
+
+    private static Room room(Connection connection, String roomId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(ROOM)) {
+            query.setString(1, roomId);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("room " + roomId + " vanished while taken");
+                }
+                OffsetDateTime deletedAt = row.getObject(9, OffsetDateTime.class);
+                return Room.restore(row.getString(1), row.getString(2), DeckType.valueOf(row.getString(3)),
+                        row.getString(4), Privacy.valueOf(row.getString(5)), row.getObject(6, UUID.class),
+                        row.getString(7), row.getObject(8, OffsetDateTime.class).toInstant(),
+                        deletedAt == null ? null : deletedAt.toInstant());
+            }
+        }
+    }
+
+    private static List<Participant> seats(Connection connection, String roomId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(SEATS)) {
+            query.setString(1, roomId);
+            List<Participant> seats = new ArrayList<>();
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    seats.add(new Participant(row.getObject(1, UUID.class), row.getString(2),
+                            row.getObject(3, UUID.class), row.getString(4), Role.valueOf(row.getString(5)),
+                            row.getBoolean(6), row.getBoolean(7), row.getBoolean(8),
+                            row.getObject(9, OffsetDateTime.class).toInstant()));
+                }
+            }
+            return seats;
+        }
+    }
+
+    private static Round currentRound(Connection connection, String roomId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(CURRENT_ROUND)) {
+            query.setString(1, roomId);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("room " + roomId + " has no round");
+                }
+                Object[] columns = new Object[12];
+                for (int i = 0; i < columns.length; i++) {
+                    columns[i] = row.getObject(i + 1);
+                }
+                OffsetDateTime revealedAt = row.getObject(5, OffsetDateTime.class);
+                return new Round(row.getString(1), row.getInt(2), row.getString(3),
+                        row.getObject(4, OffsetDateTime.class).toInstant(),
+                        revealedAt == null ? null : revealedAt.toInstant(),
+                        revealedAt == null ? null : StatisticsColumns.read(columns, 5));
+            }
+        }
+    }
+
+    private static Map<UUID, String> votes(Connection connection, String roomId, int round) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(VOTES)) {
+            query.setString(1, roomId);
+            query.setInt(2, round);
+            Map<UUID, String> cards = new LinkedHashMap<>();
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    cards.put(row.getObject(1, UUID.class), row.getString(2));
+                }
+            }
+            return cards;
+        }
+    }
+}
