@@ -1,5 +1,7 @@
 package dev.scrumpoker.loadtest;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One simulated person in a room: one WebSocket, and what it has seen, stamped with arrival times. Frames are read
@@ -18,8 +21,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Participant implements WebSocket.Listener {
 
+    private static final AtomicInteger SPREAD = new AtomicInteger();
+
     final int index;
     final String token;
+    /** Which of the shared clients reads this connection's frames. */
+    private final int spread = SPREAD.getAndIncrement();
     private final Signal signal;
     private final StringBuilder partial = new StringBuilder();
 
@@ -52,7 +59,7 @@ final class Participant implements WebSocket.Listener {
         closeReason = null;
         URI uri = URI.create("ws://" + host + ":" + port + "/ws/room/" + roomId + "?token=" + token);
         // Completes on the shared I/O threads: nothing here may block them (the join is sent without waiting).
-        return Transport.HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(uri, this)
+        return Transport.webSockets(spread).newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(uri, this)
                 .thenCompose(ws -> {
                     socket = ws;
                     return sendAsync("room.join.v1", "join-" + index,
@@ -125,40 +132,92 @@ final class Participant implements WebSocket.Listener {
         signal.changed();
     }
 
+    /**
+     * Reads a frame as it streams, keeping only the facts the measurements need; only a room state is kept whole.
+     * The waiting room thread is woken only by frames a measurement waits for.
+     */
     private void handle(String text, long arrived) {
-        JsonNode frame;
-        try {
-            frame = Transport.JSON.readTree(text);
+        String type = null;
+        String requestId = null;
+        long seq = -1;
+        JsonNode state = null;
+        String subject = null;
+        int roundNumber = 0;
+        int votes = 0;
+        try (JsonParser parser = Transport.JSON.createParser(text)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.getCurrentName();
+                parser.nextToken();
+                switch (field) {
+                    case "type" -> type = parser.getText();
+                    case "requestId" -> requestId = parser.getText();
+                    case "seq" -> seq = parser.getLongValue();
+                    case "payload" -> {
+                        if ("room.state.v1".equals(type) || type == null) {
+                            state = parser.readValueAsTree();
+                        } else {
+                            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                                String name = parser.getCurrentName();
+                                JsonToken value = parser.nextToken();
+                                if (name.equals("participantId") && value == JsonToken.VALUE_STRING) {
+                                    subject = parser.getText();
+                                } else if (name.equals("roundNumber") && value == JsonToken.VALUE_NUMBER_INT) {
+                                    roundNumber = parser.getIntValue();
+                                } else if (name.equals("votes") && value == JsonToken.START_ARRAY) {
+                                    while (parser.nextToken() != JsonToken.END_ARRAY) {
+                                        votes++;
+                                        parser.skipChildren();
+                                    }
+                                } else {
+                                    parser.skipChildren();
+                                }
+                            }
+                        }
+                    }
+                    default -> parser.skipChildren();
+                }
+            }
         } catch (IOException unreadable) {
             return;
         }
-        String type = frame.path("type").asText();
-        JsonNode payload = frame.path("payload");
-        JsonNode seq = frame.get("seq");
-        if (seq != null && !"room.state.v1".equals(type)) {
-            long value = seq.asLong();
-            if (lastSeq >= 0 && value != lastSeq + 1) {
+        if (type == null) {
+            return;
+        }
+        if (seq >= 0 && !"room.state.v1".equals(type)) {
+            if (lastSeq >= 0 && seq != lastSeq + 1) {
                 seqGaps++;
             }
-            lastSeq = value;
+            lastSeq = seq;
         }
-        String requestId = frame.path("requestId").asText(null);
+        boolean awaited = requestId != null;
         switch (type) {
             case "room.state.v1" -> {
-                lastSeq = payload.path("seq").asLong();
-                participantId = payload.path("you").path("participantId").asText();
+                if (state == null) {
+                    return;
+                }
+                lastSeq = state.path("seq").asLong();
+                participantId = state.path("you").path("participantId").asText();
                 stateAt = arrived;
-                lastState = payload;
+                lastState = state;
+                awaited = true;
             }
-            case "vote.recorded.v1" -> voteSeenAt.put(payload.path("participantId").asText(), arrived);
+            case "vote.recorded.v1" -> {
+                voteSeenAt.put(subject, arrived);
+                awaited = true;
+            }
             case "round.revealed.v1" -> {
-                revealedCount = payload.path("votes").size();
+                revealedCount = votes;
                 revealedAt = arrived;
-                revealedRound = payload.path("roundNumber").asInt();
+                revealedRound = roundNumber;
+                awaited = true;
             }
             case "round.started.v1" -> {
                 startedAt = arrived;
-                startedRound = payload.path("roundNumber").asInt();
+                startedRound = roundNumber;
+                awaited = true;
             }
             case "error.v1" -> {
                 if (requestId != null) {
@@ -172,7 +231,9 @@ final class Participant implements WebSocket.Listener {
         if (requestId != null && !"error.v1".equals(type)) {
             replies.put(requestId, arrived);
         }
-        signal.changed();
+        if (awaited) {
+            signal.changed();
+        }
     }
 
     String participantId() {

@@ -12,7 +12,7 @@ import org.apache.jmeter.threads.JMeterVariables;
  * A JMeter Java sampler that plays one step of a planning-poker room; each JMeter thread plays one room. The
  * steps of one thread share their {@link SimulatedRoom} through the thread's variables.
  *
- * <p>Parameters: {@code action} (setup, join, vote, broadcast, votes, reveal, start, drop, restore), {@code label}
+ * <p>Parameters: {@code action} (setup, join, vote, broadcast, votes, reveal, start, drop, restore, seated), {@code label}
  * (the sample name; defaults to a name per action), {@code host}, {@code port}, {@code participants},
  * {@code timeoutMs}, {@code jitterMs} (drop only), {@code windowMs} (votes only). Steps that go through
  * participants (join, vote, restore) take the next one each call. {@code votes} has everyone vote at once, each
@@ -86,6 +86,8 @@ public class RoomSampler extends AbstractJavaSamplerClient {
             case "start" -> room.startNextRound();
             case "drop" -> room.dropAll(context.getLongParameter("jitterMs", 3000));
             case "restore" -> room.restoredNext();
+            // A marker for a synchronizing timer to wait on: every participant of this room is seated.
+            case "seated" -> Outcome.ok(System.currentTimeMillis(), 0);
             default -> throw new IllegalArgumentException("unknown action " + action);
         };
     }
@@ -112,6 +114,7 @@ public class RoomSampler extends AbstractJavaSamplerClient {
             case "start" -> "ws.round_start";
             case "drop" -> "ws.drop";
             case "restore" -> "ws.seat_restored";
+            case "seated" -> "room.seated";
             default -> action;
         };
     }

@@ -89,7 +89,8 @@ final class RoomOwner {
     /** Decides a command: a refused one changes nothing and answers its sender; either way the step is in flight. */
     Step apply(RoomCommand command) {
         Step step = new Step(command, seq);
-        Set<String> before = live.nodes();
+        // Who is connected before it matters only to commands that may change it (a leaver's node still hears).
+        Set<String> before = changesPresence(command.command()) ? live.nodes() : Set.of();
         Origin origin = command.origin();
         try {
             decide(step, command);
@@ -106,6 +107,12 @@ final class RoomOwner {
         step.audience(audience);
         inFlight.add(step);
         return step;
+    }
+
+    private static boolean changesPresence(Command command) {
+        return command instanceof Join || command instanceof Leave || command instanceof Kick
+                || command instanceof Detach || command instanceof Reattach || command instanceof ReleaseNode
+                || command instanceof Close;
     }
 
     private void decide(Step step, RoomCommand command) {

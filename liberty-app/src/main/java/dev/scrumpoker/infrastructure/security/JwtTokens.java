@@ -6,8 +6,8 @@ import dev.scrumpoker.application.VerifiedCaller;
 import dev.scrumpoker.domain.account.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -29,6 +29,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class JwtTokens implements TokenService {
 
+    /** Looked up once: {@code JSON.create…} finds the provider anew on every call (a class-path scan). */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder BASE64URL_DECODER = Base64.getUrlDecoder();
     /** Clocks of nodes differ a little; a token is accepted this long after it expired. */
@@ -44,15 +47,15 @@ public class JwtTokens implements TokenService {
     @Override
     public IssuedToken issue(User user) {
         long now = clock.instant().getEpochSecond();
-        JsonObject header = Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build();
-        JsonObject claims = Json.createObjectBuilder()
+        JsonObject header = JSON.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build();
+        JsonObject claims = JSON.createObjectBuilder()
                 .add("iss", SigningKeyConfigSource.issuer())
                 .add("aud", SigningKeyConfigSource.AUDIENCE)
                 .add("sub", user.id().toString())
                 .add("upn", user.id().toString())
                 .add("name", user.displayName())
                 .add("guest", user.isGuest())
-                .add("groups", Json.createArrayBuilder().add(user.isGuest() ? "guest" : "member"))
+                .add("groups", JSON.createArrayBuilder().add(user.isGuest() ? "guest" : "member"))
                 .add("jti", UUID.randomUUID().toString())
                 .add("iat", now)
                 .add("exp", now + lifetime.toSeconds())
@@ -107,7 +110,7 @@ public class JwtTokens implements TokenService {
             return SigningKeyConfigSource.AUDIENCE.equals(single.getString());
         }
         return aud != null && aud.getValueType() == JsonValue.ValueType.ARRAY
-                && aud.asJsonArray().contains(Json.createValue(SigningKeyConfigSource.AUDIENCE));
+                && aud.asJsonArray().contains(JSON.createValue(SigningKeyConfigSource.AUDIENCE));
     }
 
     private static String encode(JsonObject json) {
@@ -115,7 +118,7 @@ public class JwtTokens implements TokenService {
     }
 
     private static JsonObject decode(String part) {
-        try (JsonReader reader = Json.createReader(new StringReader(
+        try (JsonReader reader = JSON.createReader(new StringReader(
                 new String(BASE64URL_DECODER.decode(part), StandardCharsets.UTF_8)))) {
             return reader.readObject();
         }

@@ -9,10 +9,10 @@ import dev.scrumpoker.domain.shared.DomainException;
 import dev.scrumpoker.domain.shared.Reason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -30,6 +30,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class StripeWebhooks implements PaymentEvents {
+
+    /** Looked up once: {@code JSON.create…} finds the provider anew on every call (a class-path scan). */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Inject
     StripeSettings settings;
@@ -130,7 +133,7 @@ public class StripeWebhooks implements PaymentEvents {
     }
 
     private static JsonObject parse(String payload) {
-        try (JsonReader reader = Json.createReader(new StringReader(payload))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(payload))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException notAnObject) {
             throw DomainException.invalid("the event is not a JSON object");

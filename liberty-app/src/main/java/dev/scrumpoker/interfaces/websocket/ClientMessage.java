@@ -1,8 +1,8 @@
 package dev.scrumpoker.interfaces.websocket;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -17,11 +17,14 @@ import java.util.UUID;
  */
 record ClientMessage(String type, String requestId, JsonObject payload) {
 
+    /** Looked up once: {@code JSON.create…} finds the provider anew on every call (a class-path scan). */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     static final int MAX_REQUEST_ID = 64;
 
     static ClientMessage parse(String text) {
         JsonObject frame;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new Invalid("a frame must be a JSON object", null);
