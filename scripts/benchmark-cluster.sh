@@ -1,28 +1,40 @@
 #!/usr/bin/env bash
-# Measures the voting scenario against the local cluster (./scripts/cluster.sh start), through its balancer, for
-# docs/performance-benchmarks.md: an unmeasured warm-up at full size (two cold JVMs on two shared cores need it),
-# then the measured run. Prints the Taurus verdict, per-sample percentiles (whole run and after the ramp-up), the
-# average CPU of each process, and each node's cross-node delivery time and room-state cache counts.
+# Measures a voting scenario against the local cluster (./scripts/cluster.sh start), through its balancer, for
+# docs/performance-benchmarks.md: an unmeasured warm-up (two cold JVMs on two shared cores need it), then the
+# measured run. Prints the Taurus verdict, per-sample percentiles, the average CPU of each process, each node's
+# CPU-seconds, and each node's meters of rooms, messages between nodes and the journal.
 #   ./scripts/benchmark-cluster.sh [rooms] [extra bzt -o options...]
+#   SCENARIO=voting-fast ./scripts/benchmark-cluster.sh 500          (default SCENARIO=voting)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+scenario=${SCENARIO:-voting}
 rooms=${1:-500}
 shift || true
 balancer=${BALANCER_PORT:-8080}
-out=taurus/results/benchmarks/cluster-$rooms-$(date +%H%M%S)
+out=taurus/results/benchmarks/cluster-$scenario-$rooms-$(date +%H%M%S)
 mkdir -p "$out"
 run() {  # name, extra options
   local name=$1
   shift
-  .venv/bin/bzt -q taurus/voting.yml taurus/benchmark.yml -o modules.jmeter.properties.PORT="$balancer" \
-    -o "scenarios.voting.properties.ROOMS=$rooms" -o "settings.artifacts-dir=$out/$name" "$@"
+  .venv/bin/bzt -q "taurus/$scenario.yml" taurus/benchmark.yml -o modules.jmeter.properties.PORT="$balancer" \
+    -o "scenarios.$scenario.properties.ROOMS=$rooms" -o "settings.artifacts-dir=$out/$name" "$@"
+}
+nodes() {  # pid and port of every node
+  for pid in $(pgrep -f ws-server.jar); do
+    echo "$pid $(tr '\0' '\n' < "/proc/$pid/environ" | sed -n 's/^HTTP_PORT=//p')"
+  done
+}
+cpu_seconds() {  # user + system CPU time of a process so far, in seconds
+  awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$1/stat"
 }
 
-echo "[benchmark] warming the cluster up with $rooms rooms (not measured)"
-run warm-up -o scenarios.voting.properties.DURATION=120 "$@" >/dev/null 2>&1 || true
+echo "[benchmark] warming the cluster up with $rooms rooms for 150 s (not measured: two JVMs compiling on two cores)"
+run warm-up -o "scenarios.$scenario.properties.DURATION=150" "$@" >/dev/null 2>&1 || true
 
-echo "[benchmark] voting with $rooms rooms through the balancer on :$balancer"
+echo "[benchmark] $scenario with $rooms rooms through the balancer on :$balancer"
+declare -A before
+while read -r pid port; do before[$pid]=$(cpu_seconds "$pid"); done < <(nodes)
 top -b -d 5 -w 250 > "$out/top.txt" &
 top_pid=$!
 set +e
@@ -30,19 +42,18 @@ run measured "$@"
 verdict=$?
 set -e
 kill "$top_pid" 2>/dev/null || true
+votes=$(python3 -c 'import csv, sys; print(sum(1 for r in csv.DictReader(open(sys.argv[1]))
+                   if r["label"] == "ws.vote_ack" and r["success"] == "true"))' "$out/measured/kpi.jtl")
 {
-  echo "rooms=$rooms verdict=$([ $verdict -eq 0 ] && echo PASS || echo "FAIL($verdict)")"
+  echo "rooms=$rooms verdict=$([ $verdict -eq 0 ] && echo PASS || echo "FAIL($verdict)") committed votes=$votes"
   awk '/^top -/ {n++}
        $12 == "java" || $12 == "postgres" || $12 == "redis-server" || $12 == "haproxy" {
          key = $12 == "java" ? "java pid " $1 : $12; c[key] += $9 }
        END {for (k in c) printf "cpu %s %.0f%%\n", k, c[k] / (n > 1 ? n : 1)}' "$out/top.txt" | sort
-  echo "whole run:"
   jmeter/bin/jtl-stats "$out/measured/kpi.jtl"
-  echo "after the ramp-up (from 90 s on):"
-  jmeter/bin/jtl-stats "$out/measured/kpi.jtl" --from 90
-  for port in $(grep -o 'server node[0-9]* 127.0.0.1:[0-9]*' liberty-app/target/cluster/haproxy.cfg | cut -d: -f2); do
-    echo "node :$port"
-    curl -s "http://127.0.0.1:$port/metrics" \
-      | grep -E '^scrumpoker_room_state_cache_total|^scrumpoker_room_events_received_total|^scrumpoker_room_event_delivery_seconds\{.*quantile="0\.(5|95|99)"' || true
-  done
+  while read -r pid port; do
+    echo "node :$port (pid $pid) cpu-seconds=$(awk -v a="$(cpu_seconds "$pid")" -v b="${before[$pid]}" 'BEGIN {printf "%.1f", a - b}')"
+    curl -s "http://127.0.0.1:$port/metrics" | grep -E '^(scrumpoker_(rooms_owned|rooms_active|node_messages_total|room_resyncs_total|tickets_expired_total|journal_commit_seconds\{.*0\.(5|99)")|connectionpool_queuedRequests_total)' || true
+    grep -c "CWWKE1200W\|hung" "liberty-app/target/liberty/wlp/usr/servers/"*"/logs/messages.log" 2>/dev/null | sed 's/^/hung-thread warnings /' | head -2
+  done < <(nodes)
 } | tee "$out/summary.txt"

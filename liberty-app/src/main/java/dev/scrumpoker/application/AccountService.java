@@ -8,20 +8,23 @@ import dev.scrumpoker.domain.shared.Reason;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Signing up, signing in and looking oneself up. */
+/**
+ * Signing up, signing in and looking oneself up. Not transactional itself: hashing a password and signing a token
+ * are CPU-bound and happen outside {@link AccountRecords}' short write transactions.
+ */
 @ApplicationScoped
-@Transactional
 public class AccountService {
 
     private static final String BAD_CREDENTIALS = "email or password is wrong";
 
     @Inject
     UserRepository users;
+    @Inject
+    AccountRecords records;
     @Inject
     PasswordHasher hasher;
     @Inject
@@ -38,7 +41,7 @@ public class AccountService {
 
     public Authenticated guest(String displayName) {
         User user = User.guest(displayName, clock.instant());
-        users.add(user);
+        records.add(user);
         return new Authenticated(user, tokens.issue(user));
     }
 
@@ -46,11 +49,8 @@ public class AccountService {
         String normalized = User.normalizeEmail(email);
         User.checkPassword(password);
         User.displayName(displayName);
-        if (users.findByEmail(normalized).isPresent()) {
-            throw new DomainException(Reason.CONFLICT, "an account with this email exists; log in instead");
-        }
         User user = User.registered(normalized, hasher.hash(password), displayName, clock.instant());
-        users.add(user);
+        records.addRegistered(user);
         return new Authenticated(user, tokens.issue(user));
     }
 
@@ -66,7 +66,6 @@ public class AccountService {
         return new Authenticated(user.get(), tokens.issue(user.get()));
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public User me(UUID userId) {
         return users.find(userId)
                 .orElseThrow(() -> new DomainException(Reason.UNAUTHORIZED, "the account of this token no longer exists"));

@@ -9,7 +9,7 @@ public interface PaymentGateway {
 
     /**
      * Creates a checkout page for the order. The same {@code idempotencyKey} always yields the same page, however
-     * often it is retried. Throws a DomainException with reason UNAVAILABLE when the provider cannot be reached.
+     * often it is retried. Throws {@link Unavailable} when the provider cannot be reached.
      */
     CheckoutSession createCheckoutSession(CheckoutOrder order);
 

@@ -2,6 +2,7 @@ package dev.scrumpoker.infrastructure.migration;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -16,8 +17,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -43,22 +43,19 @@ public class PartitionMaintenance {
     SchemaMigration schema;
     @Inject
     Clock clock;
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
 
-    private ScheduledExecutorService timer;
+    private ScheduledFuture<?> maintaining;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "scrum-poker-partitions");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(this::maintainSafely, 0, CHECK_EVERY_HOURS, TimeUnit.HOURS);
+        maintaining = scheduler.scheduleWithFixedDelay(this::maintainSafely, 0, CHECK_EVERY_HOURS, TimeUnit.HOURS);
     }
 
     @PreDestroy
     void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
+        if (maintaining != null) {
+            maintaining.cancel(false);
         }
     }
 

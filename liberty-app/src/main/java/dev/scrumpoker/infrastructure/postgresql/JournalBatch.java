@@ -67,6 +67,12 @@ final class JournalBatch {
         }
     }
 
+    /** Whether the batch holds nothing but cast votes (no seat, round, withdrawal, history or audit). */
+    boolean isOnlyCastVotes() {
+        return seats.isEmpty() && opened.isEmpty() && cleared.isEmpty() && closed.isEmpty() && audits.isEmpty()
+                && !votes.containsValue(null);
+    }
+
     List<VoteCast> castVotes() {
         return votes.values().stream().filter(vote -> vote != null).toList();
     }

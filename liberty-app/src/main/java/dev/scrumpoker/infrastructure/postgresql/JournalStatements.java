@@ -32,6 +32,22 @@ final class JournalStatements {
             FROM unnest(?::text[], ?::int8[], ?::int8[], ?::int8[]) AS s(room_id, epoch, from_seq, to_seq)
             WHERE p.room_id = s.room_id AND p.epoch = s.epoch AND p.seq = s.from_seq
             RETURNING p.room_id""";
+    /** The fence and the votes in one statement: the votes of the rooms the fence let through. */
+    private static final String FENCE_AND_CAST = """
+            WITH fenced AS (
+                UPDATE room_play p SET seq = s.to_seq
+                FROM unnest(?::text[], ?::int8[], ?::int8[], ?::int8[]) AS s(room_id, epoch, from_seq, to_seq)
+                WHERE p.room_id = s.room_id AND p.epoch = s.epoch AND p.seq = s.from_seq
+                RETURNING p.room_id),
+            cast_votes AS (
+                INSERT INTO votes (room_id, round_number, participant_id, card_value, cast_at)
+                SELECT room_id, round_number, participant_id, card_value, %s
+                FROM unnest(?::text[], ?::int4[], ?::uuid[], ?::text[], ?::int8[])
+                    AS v(room_id, round_number, participant_id, card_value, cast_us)
+                WHERE room_id IN (SELECT room_id FROM fenced)
+                ON CONFLICT (room_id, round_number, participant_id)
+                DO UPDATE SET card_value = EXCLUDED.card_value, cast_at = EXCLUDED.cast_at)
+            SELECT room_id FROM fenced""".formatted(AT.formatted("cast_us"));
     private static final String SEATS = """
             INSERT INTO participants (id, room_id, user_id, display_name, role, host, seated, banned, joined_at)
             SELECT id, room_id, user_id, display_name, role, host, seated, banned, %s
@@ -86,19 +102,37 @@ final class JournalStatements {
         this.connection = connection;
     }
 
+    private static final List<Column<RoomSteps>> FENCE_COLUMNS = List.of(column("text", RoomSteps::roomId),
+            column("int8", RoomSteps::epoch), column("int8", RoomSteps::fromSeq), column("int8", RoomSteps::toSeq));
+    private static final List<Column<VoteCast>> VOTE_COLUMNS = List.of(column("text", VoteCast::roomId),
+            column("int4", VoteCast::roundNumber), column("uuid", VoteCast::participantId),
+            column("text", VoteCast::cardValue), column("int8", (VoteCast vote) -> micros(vote.castAt())));
+
     /** Advances each room's seq where its epoch and last seq are the steps'; answers the rooms advanced. */
     Set<String> fence(List<RoomSteps> rooms) throws SQLException {
         try (PreparedStatement fence = connection.prepareStatement(FENCE)) {
-            bind(fence, rooms, List.of(column("text", RoomSteps::roomId), column("int8", RoomSteps::epoch),
-                    column("int8", RoomSteps::fromSeq), column("int8", RoomSteps::toSeq)));
-            Set<String> admitted = new HashSet<>();
-            try (ResultSet rows = fence.executeQuery()) {
-                while (rows.next()) {
-                    admitted.add(rows.getString(1));
-                }
-            }
-            return admitted;
+            bind(fence, 1, rooms, FENCE_COLUMNS);
+            return admitted(fence);
         }
+    }
+
+    /** The fence, and the cast votes of the rooms it advances, in one statement; answers the rooms advanced. */
+    Set<String> fenceAndCastVotes(List<RoomSteps> rooms, List<VoteCast> votes) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(FENCE_AND_CAST)) {
+            bind(statement, 1, rooms, FENCE_COLUMNS);
+            bind(statement, 1 + FENCE_COLUMNS.size(), votes, VOTE_COLUMNS);
+            return admitted(statement);
+        }
+    }
+
+    private static Set<String> admitted(PreparedStatement fence) throws SQLException {
+        Set<String> admitted = new HashSet<>();
+        try (ResultSet rows = fence.executeQuery()) {
+            while (rows.next()) {
+                admitted.add(rows.getString(1));
+            }
+        }
+        return admitted;
     }
 
     void write(JournalBatch batch) throws SQLException {
@@ -115,10 +149,7 @@ final class JournalStatements {
         update(VOTES_WITHDRAWN, batch.withdrawnVotes(), List.of(
                 column("text", JournalBatch.VoteKey::roomId), column("int4", JournalBatch.VoteKey::roundNumber),
                 column("uuid", JournalBatch.VoteKey::participantId)));
-        update(VOTES_CAST, batch.castVotes(), List.of(
-                column("text", VoteCast::roomId), column("int4", VoteCast::roundNumber),
-                column("uuid", VoteCast::participantId), column("text", VoteCast::cardValue),
-                column("int8", (VoteCast vote) -> micros(vote.castAt()))));
+        update(VOTES_CAST, batch.castVotes(), VOTE_COLUMNS);
         List<Column<RoundRecord>> statistics = List.of(
                 column("int4", (RoundRecord r) -> stats(r).count()),
                 column("text", (RoundRecord r) -> StatisticsColumns.text(stats(r).average())),
@@ -166,17 +197,19 @@ final class JournalStatements {
             return;
         }
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, rows, columns);
+            bind(statement, 1, rows, columns);
             statement.executeUpdate();
         }
     }
 
-    private <T> void bind(PreparedStatement statement, List<T> rows, List<Column<T>> columns) throws SQLException {
+    /** Binds one array per column, from parameter {@code first} on. */
+    private <T> void bind(PreparedStatement statement, int first, List<T> rows, List<Column<T>> columns)
+            throws SQLException {
         for (int i = 0; i < columns.size(); i++) {
             Column<T> column = columns.get(i);
             Object[] values = rows.stream().map(column.value()).toArray();
             Array array = connection.createArrayOf(column.type(), values);
-            statement.setArray(i + 1, array);
+            statement.setArray(first + i, array);
         }
     }
 

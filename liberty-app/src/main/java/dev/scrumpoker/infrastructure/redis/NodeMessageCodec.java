@@ -43,13 +43,14 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Messages between nodes as compact binary: a version, then the messages of one publication. Frames travel as the
+ * Messages between nodes as compact binary: a version, when the publication was sent (epoch microseconds, for the
+ * delivery meter), then its messages. Frames travel as the
  * UTF-8 text the owner encoded, untouched (no JSON inside JSON). The version lets a node refuse what a node of
  * another version wrote during a rolling update instead of misreading it.
  */
 final class NodeMessageCodec {
 
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private static final byte TO_OWNER = 1;
     private static final byte FROM_OWNER = 2;
@@ -65,10 +66,15 @@ final class NodeMessageCodec {
     private NodeMessageCodec() {
     }
 
-    static byte[] encode(List<NodeMessage> messages) {
+    /** One publication as it was read: when it was sent, and its messages. */
+    record Publication(long sentAtMicros, List<NodeMessage> messages) {
+    }
+
+    static byte[] encode(List<NodeMessage> messages, long sentAtMicros) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(VERSION);
+            out.writeLong(sentAtMicros);
             out.writeInt(messages.size());
             for (NodeMessage message : messages) {
                 write(out, message);
@@ -79,18 +85,19 @@ final class NodeMessageCodec {
         return bytes.toByteArray();
     }
 
-    static List<NodeMessage> decode(byte[] data) {
+    static Publication decode(byte[] data) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
             int version = in.readByte();
             if (version != VERSION) {
                 throw new IllegalArgumentException("node message version " + version + ", this node reads " + VERSION);
             }
+            long sentAtMicros = in.readLong();
             int count = in.readInt();
             List<NodeMessage> messages = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 messages.add(read(in));
             }
-            return messages;
+            return new Publication(sentAtMicros, messages);
         } catch (IOException truncated) {
             throw new IllegalArgumentException("unreadable node message", truncated);
         }

@@ -75,6 +75,7 @@ public class RedisCluster implements ClusterView {
     private long recoveredAtNanos = System.nanoTime();
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        LOG.info("This node is " + node.id() + " (room_play.owner names it for the rooms it plays)");
         live = Set.of(node.id());
         lastSeen = live;
         heartbeat = scheduler.scheduleWithFixedDelay(this::beatSafely, 0, heartbeatMillis, TimeUnit.MILLISECONDS);

@@ -10,6 +10,9 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -22,7 +25,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 import org.redisson.api.RTopic;
 import org.redisson.api.RedissonClient;
@@ -76,6 +81,7 @@ public class RedisNodeLink implements NodeLink {
     private Counter dropped;
     private Counter received;
     private Counter unreadable;
+    private Timer delivery;
 
     @PostConstruct
     void registerMeters() {
@@ -87,6 +93,9 @@ public class RedisNodeLink implements NodeLink {
         unreadable = metrics.counter(messages, new Tag("outcome", "unreadable"));
         published = metrics.counter(Metadata.builder().withName("scrumpoker_node_publications")
                 .withDescription("Publications to other nodes' inboxes (each carries one or more messages)").build());
+        delivery = metrics.timer(Metadata.builder().withName("scrumpoker_node_message_delivery")
+                .withDescription("From a publication's sending by another node to its reading on this node")
+                .withUnit(MetricUnits.SECONDS).build());
     }
 
     @PreDestroy
@@ -114,17 +123,18 @@ public class RedisNodeLink implements NodeLink {
         outboxes.computeIfAbsent(to, Outbox::new).add(message);
     }
 
-    private void receive(byte[] publication) {
-        List<NodeMessage> messages;
+    private void receive(byte[] data) {
+        NodeMessageCodec.Publication publication;
         try {
-            messages = NodeMessageCodec.decode(publication);
+            publication = NodeMessageCodec.decode(data);
         } catch (IllegalArgumentException unreadableMessage) {
             unreadable.inc();
             LOG.log(Level.WARNING, "Skipping an unreadable message from another node", unreadableMessage);
             return;
         }
-        received.inc(messages.size());
-        for (NodeMessage message : messages) {
+        delivery.update(Duration.of(Math.max(0, nowMicros() - publication.sentAtMicros()), ChronoUnit.MICROS));
+        received.inc(publication.messages().size());
+        for (NodeMessage message : publication.messages()) {
             try {
                 play.receive(message);
             } catch (RuntimeException failed) {
@@ -138,6 +148,11 @@ public class RedisNodeLink implements NodeLink {
         dropped.inc(batch.size());
         LOG.log(Level.FINE, "A publication to another node was not delivered", failure);
         batch.forEach(play::undeliverable);
+    }
+
+    private static long nowMicros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
     }
 
     private RTopic inbox(String nodeId) {
@@ -174,7 +189,7 @@ public class RedisNodeLink implements NodeLink {
                     publishing.set(false);
                     continue;
                 }
-                publish(batch, NodeMessageCodec.encode(batch), 1);
+                publish(batch, NodeMessageCodec.encode(batch, nowMicros()), 1);
                 return;
             }
         }

@@ -1,5 +1,6 @@
 /**
- * Redis adapters through Redisson: the client, the shared room state with its per-room lock and {@code seq}, the
- * one topic that carries room events to every node, and the node leases that tell live nodes from dead ones.
+ * Redis adapters through Redisson: the client, node membership (leases renewed on a heartbeat, the live nodes as
+ * this node sees them), and the channel between nodes (one pub/sub inbox per node). Redis holds no room state: a
+ * room's owner keeps it in memory and PostgreSQL keeps what is durable.
  */
 package dev.scrumpoker.infrastructure.redis;

@@ -10,6 +10,7 @@ import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.checkout.SessionCreateParams;
 import dev.scrumpoker.application.PaymentGateway;
+import dev.scrumpoker.application.Unavailable;
 import dev.scrumpoker.domain.shared.DomainException;
 import dev.scrumpoker.domain.shared.Reason;
 import jakarta.annotation.PostConstruct;
@@ -64,7 +65,7 @@ public class StripePaymentGateway implements PaymentGateway {
     @Fallback(fallbackMethod = "paymentsUnavailable", applyOn = {StripeUnreachable.class, FaultToleranceException.class})
     public CheckoutSession createCheckoutSession(CheckoutOrder order) {
         if (client == null) {
-            throw new DomainException(Reason.UNAVAILABLE, "payments are not configured on this server (STRIPE_API_KEY)");
+            throw new Unavailable("payments are not configured on this server (STRIPE_API_KEY)");
         }
         SessionCreateParams params = SessionCreateParams.builder()
                 .setMode(SessionCreateParams.Mode.SUBSCRIPTION)
@@ -94,13 +95,13 @@ public class StripePaymentGateway implements PaymentGateway {
         } catch (StripeException refused) {
             // Our request was wrong (a missing price, a revoked key): retrying cannot help, an operator must act.
             LOG.log(Level.SEVERE, "Stripe refused a checkout: " + refused.getMessage());
-            throw new DomainException(Reason.UNAVAILABLE, "payments are unavailable; the operators have been told");
+            throw new Unavailable("payments are unavailable; the operators have been told");
         }
     }
 
     /** What callers get when Stripe cannot be reached, times out, or its circuit is open: a 503 to retry later. */
     CheckoutSession paymentsUnavailable(CheckoutOrder order) {
-        throw new DomainException(Reason.UNAVAILABLE, "payments are unavailable right now; retry in a minute");
+        throw new Unavailable("payments are unavailable right now; retry in a minute");
     }
 
     /** Stripe could not be reached or failed on its side: worth a retry. */

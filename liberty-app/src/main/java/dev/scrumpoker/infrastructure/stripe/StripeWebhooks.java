@@ -3,10 +3,10 @@ package dev.scrumpoker.infrastructure.stripe;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.net.Webhook;
 import dev.scrumpoker.application.PaymentEvents;
+import dev.scrumpoker.application.Unavailable;
 import dev.scrumpoker.domain.account.Tier;
 import dev.scrumpoker.domain.billing.BillingEvent;
 import dev.scrumpoker.domain.shared.DomainException;
-import dev.scrumpoker.domain.shared.Reason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;
@@ -39,7 +39,7 @@ public class StripeWebhooks implements PaymentEvents {
 
     @Override
     public Delivery read(String payload, String signatureHeader) {
-        String secret = settings.webhookSecret().orElseThrow(() -> new DomainException(Reason.UNAVAILABLE,
+        String secret = settings.webhookSecret().orElseThrow(() -> new Unavailable(
                 "webhooks are not configured on this server (STRIPE_WEBHOOK_SECRET)"));
         if (signatureHeader == null || signatureHeader.isBlank()) {
             throw DomainException.invalid("the Stripe-Signature header is missing");

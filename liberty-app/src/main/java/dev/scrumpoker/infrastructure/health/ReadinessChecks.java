@@ -1,4 +1,4 @@
-package dev.scrumpoker.interfaces.health;
+package dev.scrumpoker.infrastructure.health;
 
 import dev.scrumpoker.infrastructure.migration.SchemaMigration;
 import jakarta.annotation.Resource;

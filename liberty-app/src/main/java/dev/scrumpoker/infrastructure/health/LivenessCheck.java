@@ -1,4 +1,4 @@
-package dev.scrumpoker.interfaces.health;
+package dev.scrumpoker.infrastructure.health;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.lang.management.ManagementFactory;
