@@ -16,9 +16,7 @@ trap './scripts/stop.sh >/dev/null 2>&1 || true' EXIT
 
 # A freshly started JVM answers its first minute of joins 20-50 times slower while the JIT compiles
 # (docs/performance-benchmarks.md): warm the server up, unmeasured, before the gated runs.
-echo "[loadtest] warming the server up (not gated)"
-.venv/bin/bzt -q taurus/voting.yml taurus/small.yml taurus/benchmark.yml \
-  -o scenarios.voting.properties.DURATION=30 -o settings.artifacts-dir=taurus/results/warm-up >/dev/null 2>&1 || true
+./scripts/warm-up.sh taurus/small.yml -o scenarios.voting.properties.DURATION=30
 
 failed=()
 # The same command the OpenShift pipeline's load-test stage runs.

@@ -1,6 +1,6 @@
 package dev.scrumpoker.application.play;
 
-import dev.scrumpoker.application.Attendee.Dismissal;
+import dev.scrumpoker.application.play.Attendee.Dismissal;
 import dev.scrumpoker.domain.shared.Reason;
 import java.util.Objects;
 import java.util.UUID;

@@ -1,8 +1,7 @@
 package dev.scrumpoker.application.play;
 
-import dev.scrumpoker.application.Attendee;
-import dev.scrumpoker.application.Attendee.Dismissal;
 import dev.scrumpoker.application.Unavailable;
+import dev.scrumpoker.application.play.Attendee.Dismissal;
 import dev.scrumpoker.application.play.Command.Close;
 import dev.scrumpoker.application.play.Command.Detach;
 import dev.scrumpoker.application.play.Command.Enter;

@@ -1,7 +1,6 @@
 package dev.scrumpoker.application.play;
 
-import dev.scrumpoker.application.Attendee;
-import dev.scrumpoker.application.Attendee.Dismissal;
+import dev.scrumpoker.application.play.Attendee.Dismissal;
 import dev.scrumpoker.application.play.Command.Held;
 import dev.scrumpoker.application.play.Output.Answer;
 import dev.scrumpoker.application.play.Output.Bulletin;

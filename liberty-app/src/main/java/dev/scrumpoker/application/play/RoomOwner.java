@@ -1,6 +1,6 @@
 package dev.scrumpoker.application.play;
 
-import dev.scrumpoker.application.Attendee.Dismissal;
+import dev.scrumpoker.application.play.Attendee.Dismissal;
 import dev.scrumpoker.application.play.Command.CastVote;
 import dev.scrumpoker.application.play.Command.Close;
 import dev.scrumpoker.application.play.Command.Detach;
@@ -23,10 +23,10 @@ import dev.scrumpoker.application.play.Output.Effect;
 import dev.scrumpoker.application.play.Output.StateFor;
 import dev.scrumpoker.domain.room.LiveRoom;
 import dev.scrumpoker.domain.room.Participant;
-import dev.scrumpoker.domain.room.RoomEvent;
 import dev.scrumpoker.domain.room.RoomEvent.ParticipantJoined;
 import dev.scrumpoker.domain.room.RoomEvent.ParticipantLeft;
 import dev.scrumpoker.domain.room.RoomEvent.RoomClosed;
+import dev.scrumpoker.domain.room.RoomEvent;
 import dev.scrumpoker.domain.shared.DomainException;
 import dev.scrumpoker.domain.shared.Reason;
 import java.time.Clock;

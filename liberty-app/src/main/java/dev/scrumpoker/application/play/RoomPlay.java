@@ -1,11 +1,10 @@
 package dev.scrumpoker.application.play;
 
-import dev.scrumpoker.application.Attendee;
-import dev.scrumpoker.application.RoomDeleted;
 import dev.scrumpoker.application.play.Command.CastVote;
 import dev.scrumpoker.application.play.NodeMessage.FromOwner;
 import dev.scrumpoker.application.play.NodeMessage.Moved;
 import dev.scrumpoker.application.play.NodeMessage.ToOwner;
+import dev.scrumpoker.application.room.RoomDeleted;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;

@@ -1,6 +1,5 @@
 package dev.scrumpoker.application.play;
 
-import dev.scrumpoker.application.Attendee;
 import dev.scrumpoker.domain.shared.Reason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

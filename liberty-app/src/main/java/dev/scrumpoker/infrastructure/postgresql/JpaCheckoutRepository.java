@@ -1,7 +1,7 @@
 package dev.scrumpoker.infrastructure.postgresql;
 
-import dev.scrumpoker.application.CheckoutRepository;
-import dev.scrumpoker.application.PaymentGateway;
+import dev.scrumpoker.application.billing.CheckoutRepository;
+import dev.scrumpoker.application.billing.PaymentGateway;
 import dev.scrumpoker.domain.account.Tier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -1,7 +1,6 @@
 package dev.scrumpoker.infrastructure.redis;
 
-import dev.scrumpoker.application.Attendee.Dismissal;
-import dev.scrumpoker.application.play.Command;
+import dev.scrumpoker.application.play.Attendee.Dismissal;
 import dev.scrumpoker.application.play.Command.CastVote;
 import dev.scrumpoker.application.play.Command.Close;
 import dev.scrumpoker.application.play.Command.Detach;
@@ -18,16 +17,17 @@ import dev.scrumpoker.application.play.Command.Reveal;
 import dev.scrumpoker.application.play.Command.StartRound;
 import dev.scrumpoker.application.play.Command.Sync;
 import dev.scrumpoker.application.play.Command.TransferHost;
-import dev.scrumpoker.application.play.NodeMessage;
+import dev.scrumpoker.application.play.Command;
 import dev.scrumpoker.application.play.NodeMessage.FromOwner;
 import dev.scrumpoker.application.play.NodeMessage.Moved;
 import dev.scrumpoker.application.play.NodeMessage.ToOwner;
+import dev.scrumpoker.application.play.NodeMessage;
 import dev.scrumpoker.application.play.Origin;
-import dev.scrumpoker.application.play.Output;
 import dev.scrumpoker.application.play.Output.Answer;
 import dev.scrumpoker.application.play.Output.Bulletin;
 import dev.scrumpoker.application.play.Output.Effect;
 import dev.scrumpoker.application.play.Output.StateFor;
+import dev.scrumpoker.application.play.Output;
 import dev.scrumpoker.application.play.RoomCommand;
 import dev.scrumpoker.domain.room.Role;
 import dev.scrumpoker.domain.shared.Reason;

@@ -1,16 +1,16 @@
 package dev.scrumpoker.infrastructure.security;
 
-import dev.scrumpoker.application.IssuedToken;
-import dev.scrumpoker.application.TokenService;
-import dev.scrumpoker.application.VerifiedCaller;
+import dev.scrumpoker.application.account.IssuedToken;
+import dev.scrumpoker.application.account.TokenService;
+import dev.scrumpoker.application.account.VerifiedCaller;
 import dev.scrumpoker.domain.account.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

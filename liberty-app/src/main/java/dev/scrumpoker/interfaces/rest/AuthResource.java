@@ -1,7 +1,7 @@
 package dev.scrumpoker.interfaces.rest;
 
-import dev.scrumpoker.application.AccountService;
-import dev.scrumpoker.application.Authenticated;
+import dev.scrumpoker.application.account.AccountService;
+import dev.scrumpoker.application.account.Authenticated;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package dev.scrumpoker.interfaces.rest;
 
-import dev.scrumpoker.application.Page;
-import dev.scrumpoker.application.RoomService;
+import dev.scrumpoker.application.room.Page;
+import dev.scrumpoker.application.room.RoomService;
 import dev.scrumpoker.domain.audit.AuditEntry;
 import dev.scrumpoker.domain.audit.AuditLog;
 import dev.scrumpoker.domain.room.DeckType;
@@ -31,8 +31,8 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.scrumpoker.interfaces.rest;
 
-import dev.scrumpoker.application.CheckoutService;
-import dev.scrumpoker.application.PaymentEvents;
-import dev.scrumpoker.application.PaymentGateway;
-import dev.scrumpoker.application.SubscriptionService;
+import dev.scrumpoker.application.billing.CheckoutService;
+import dev.scrumpoker.application.billing.PaymentEvents;
+import dev.scrumpoker.application.billing.PaymentGateway;
+import dev.scrumpoker.application.billing.SubscriptionService;
 import dev.scrumpoker.domain.account.Tier;
 import dev.scrumpoker.domain.billing.Subscription;
 import dev.scrumpoker.domain.shared.DomainException;

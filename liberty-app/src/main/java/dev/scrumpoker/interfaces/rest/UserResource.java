@@ -1,6 +1,6 @@
 package dev.scrumpoker.interfaces.rest;
 
-import dev.scrumpoker.application.AccountService;
+import dev.scrumpoker.application.account.AccountService;
 import dev.scrumpoker.domain.account.User;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

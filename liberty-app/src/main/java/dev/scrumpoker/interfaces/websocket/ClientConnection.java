@@ -1,9 +1,8 @@
 package dev.scrumpoker.interfaces.websocket;
 
-import dev.scrumpoker.application.Attendee;
+import dev.scrumpoker.application.play.Attendee;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
-import org.eclipse.microprofile.metrics.Counter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Objects;
@@ -17,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Counter;
 
 /**
  * One WebSocket connection to a room. Everything sent to it goes through a bounded queue drained by asynchronous

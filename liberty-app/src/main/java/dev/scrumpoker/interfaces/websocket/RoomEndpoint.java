@@ -1,7 +1,7 @@
 package dev.scrumpoker.interfaces.websocket;
 
-import dev.scrumpoker.application.TokenService;
-import dev.scrumpoker.application.VerifiedCaller;
+import dev.scrumpoker.application.account.TokenService;
+import dev.scrumpoker.application.account.VerifiedCaller;
 import dev.scrumpoker.application.play.Command;
 import dev.scrumpoker.application.play.RoomPlay;
 import dev.scrumpoker.domain.room.Role;

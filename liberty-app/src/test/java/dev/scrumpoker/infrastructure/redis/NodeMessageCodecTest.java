@@ -3,12 +3,12 @@ package dev.scrumpoker.infrastructure.redis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.scrumpoker.application.Attendee.Dismissal;
+import dev.scrumpoker.application.play.Attendee.Dismissal;
 import dev.scrumpoker.application.play.Command;
 import dev.scrumpoker.application.play.NodeMessage;
 import dev.scrumpoker.application.play.Origin;
-import dev.scrumpoker.application.play.Output;
 import dev.scrumpoker.application.play.Output.Effect;
+import dev.scrumpoker.application.play.Output;
 import dev.scrumpoker.application.play.RoomCommand;
 import dev.scrumpoker.domain.room.Role;
 import dev.scrumpoker.domain.shared.Reason;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.scrumpoker.application.PaymentEvents;
+import dev.scrumpoker.application.billing.PaymentEvents;
 import dev.scrumpoker.domain.account.Tier;
 import dev.scrumpoker.domain.billing.BillingEvent;
 import dev.scrumpoker.domain.shared.DomainException;

@@ -1,4 +1,4 @@
-package dev.scrumpoker.application;
+package dev.scrumpoker.application.account;
 
 /** A signed token and how many seconds it stays valid. */
 public record IssuedToken(String token, long expiresIn) {

@@ -1,4 +1,4 @@
-package dev.scrumpoker.application;
+package dev.scrumpoker.application.account;
 
 import dev.scrumpoker.domain.account.PasswordHasher;
 import dev.scrumpoker.domain.account.User;

@@ -1,11 +1,11 @@
-package dev.scrumpoker.application;
+package dev.scrumpoker.application.room;
 
 import dev.scrumpoker.domain.account.Tier;
+import dev.scrumpoker.domain.account.User;
+import dev.scrumpoker.domain.account.UserRepository;
 import dev.scrumpoker.domain.audit.AuditAction;
 import dev.scrumpoker.domain.audit.AuditEntry;
 import dev.scrumpoker.domain.audit.AuditLog;
-import dev.scrumpoker.domain.account.User;
-import dev.scrumpoker.domain.account.UserRepository;
 import dev.scrumpoker.domain.room.Deck;
 import dev.scrumpoker.domain.room.DeckType;
 import dev.scrumpoker.domain.room.ParticipantRepository;

@@ -1,5 +1,6 @@
-package dev.scrumpoker.application;
+package dev.scrumpoker.application.billing;
 
+import dev.scrumpoker.application.Unavailable;
 import dev.scrumpoker.domain.account.Tier;
 import java.util.Objects;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package dev.scrumpoker.application;
+package dev.scrumpoker.application.room;
 
 import java.util.List;
 

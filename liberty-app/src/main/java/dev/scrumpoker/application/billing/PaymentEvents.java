@@ -1,4 +1,4 @@
-package dev.scrumpoker.application;
+package dev.scrumpoker.application.billing;
 
 import dev.scrumpoker.domain.billing.BillingEvent;
 

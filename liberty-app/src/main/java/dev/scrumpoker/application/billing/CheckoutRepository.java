@@ -1,4 +1,4 @@
-package dev.scrumpoker.application;
+package dev.scrumpoker.application.billing;
 
 import dev.scrumpoker.domain.account.Tier;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.scrumpoker.application;
+package dev.scrumpoker.application.room;
 
 import dev.scrumpoker.domain.room.RoomCode;
 import dev.scrumpoker.domain.round.RoundHistory;
