@@ -28,10 +28,10 @@ import java.util.logging.Logger;
  * The WebSocket edge of a room: {@code /ws/room/{roomId}?token=<JWT>}. Authenticates the handshake, reads each
  * frame strictly, turns it into a {@link Command} for {@link RoomPlay} and returns at once: the room answers later,
  * through the connection's queue. Frames that break the format are answered here (INVALID_MESSAGE, UNKNOWN_TYPE).
- * One instance per connection ({@code @Dependent} makes it a CDI bean so injection works); the container delivers
- * its frames one at a time.
+ * One instance per connection ({@code @Dependent}: a CDI bean, so injection works), made by
+ * {@link RoomEndpointConfigurator}; the container delivers its frames one at a time.
  */
-@ServerEndpoint("/ws/room/{roomId}")
+@ServerEndpoint(value = "/ws/room/{roomId}", configurator = RoomEndpointConfigurator.class)
 @Dependent
 public class RoomEndpoint {
 
