@@ -7,6 +7,8 @@
 #   SCENARIO=voting-fast ./scripts/benchmark-cluster.sh 500          (default SCENARIO=voting)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=lib/measuring.sh
+. scripts/lib/measuring.sh
 
 scenario=${SCENARIO:-voting}
 rooms=${1:-500}
@@ -25,9 +27,6 @@ nodes() {  # pid and port of every node
     echo "$pid $(tr '\0' '\n' < "/proc/$pid/environ" | sed -n 's/^HTTP_PORT=//p')"
   done
 }
-cpu_seconds() {  # user + system CPU time of a process so far, in seconds
-  awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$1/stat"
-}
 
 echo "[benchmark] warming the cluster up with $rooms rooms for 150 s (not measured: two JVMs compiling on two cores)"
 run warm-up -o "scenarios.$scenario.properties.DURATION=150" "$@" >/dev/null 2>&1 || true
@@ -42,8 +41,7 @@ run measured "$@"
 verdict=$?
 set -e
 kill "$top_pid" 2>/dev/null || true
-votes=$(python3 -c 'import csv, sys; print(sum(1 for r in csv.DictReader(open(sys.argv[1]))
-                   if r["label"] == "ws.vote_ack" and r["success"] == "true"))' "$out/measured/kpi.jtl")
+votes=$(committed_votes "$out/measured/kpi.jtl")
 {
   echo "rooms=$rooms verdict=$([ $verdict -eq 0 ] && echo PASS || echo "FAIL($verdict)") committed votes=$votes"
   awk '/^top -/ {n++}
@@ -54,6 +52,7 @@ votes=$(python3 -c 'import csv, sys; print(sum(1 for r in csv.DictReader(open(sy
   while read -r pid port; do
     echo "node :$port (pid $pid) cpu-seconds=$(awk -v a="$(cpu_seconds "$pid")" -v b="${before[$pid]}" 'BEGIN {printf "%.1f", a - b}')"
     curl -s "http://127.0.0.1:$port/metrics" | grep -E '^(scrumpoker_(rooms_owned|rooms_active|node_messages_total|room_resyncs_total|tickets_expired_total|journal_commit_seconds\{.*0\.(5|99)")|connectionpool_queuedRequests_total)' || true
-    grep -c "CWWKE1200W\|hung" "liberty-app/target/liberty/wlp/usr/servers/"*"/logs/messages.log" 2>/dev/null | sed 's/^/hung-thread warnings /' | head -2
   done < <(nodes)
+  grep -c "CWWKE1200W\|hung" "liberty-app/target/liberty/wlp/usr/servers/"*"/logs/messages.log" 2>/dev/null \
+    | sed 's/^/hung-thread warnings /' || true
 } | tee "$out/summary.txt"

@@ -7,6 +7,8 @@
 #   SCENARIO=voting-fast ./scripts/benchmark.sh 500          (default SCENARIO=voting)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=lib/measuring.sh
+. scripts/lib/measuring.sh
 
 scenario=${SCENARIO:-voting}
 scales=${1:-"50 100 200 500"}
@@ -26,10 +28,6 @@ cpu_split() {  # average %CPU per snapshot of Liberty (pid $1), other Java (JMet
          printf "liberty=%.0f%% jmeter=%.0f%% postgresql=%.0f%% redis=%.0f%% (of 200%%, %d snapshots)", L/k, J/k, P/k, R/k, k}' "$2"
 }
 
-cpu_seconds() {  # user + system CPU time of a process so far, in seconds
-  awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$1/stat"
-}
-
 liberty=$(pgrep -f 'ws-server.jar' | head -1)
 for rooms in $scales; do
   tag="$scenario-$rooms-$(date +%H%M%S)"
@@ -45,8 +43,7 @@ for rooms in $scales; do
   cpu_after=$(cpu_seconds "$liberty")
   kill "$top_pid" 2>/dev/null || true
   curl -s "http://127.0.0.1:$port/metrics" > "$out/$tag.metrics"
-  votes=$(python3 -c 'import csv, sys; print(sum(1 for r in csv.DictReader(open(sys.argv[1]))
-                     if r["label"] == "ws.vote_ack" and r["success"] == "true"))' "$out/$tag/kpi.jtl")
+  votes=$(committed_votes "$out/$tag/kpi.jtl")
   {
     echo "rooms=$rooms verdict=$([ $verdict -eq 0 ] && echo PASS || echo "FAIL($verdict)")"
     echo "cpu $(cpu_split "$liberty" "$out/$tag.top")"

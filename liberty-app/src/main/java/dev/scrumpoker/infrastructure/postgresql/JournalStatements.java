@@ -32,22 +32,6 @@ final class JournalStatements {
             FROM unnest(?::text[], ?::int8[], ?::int8[], ?::int8[]) AS s(room_id, epoch, from_seq, to_seq)
             WHERE p.room_id = s.room_id AND p.epoch = s.epoch AND p.seq = s.from_seq
             RETURNING p.room_id""";
-    /** The fence and the votes in one statement: the votes of the rooms the fence let through. */
-    private static final String FENCE_AND_CAST = """
-            WITH fenced AS (
-                UPDATE room_play p SET seq = s.to_seq
-                FROM unnest(?::text[], ?::int8[], ?::int8[], ?::int8[]) AS s(room_id, epoch, from_seq, to_seq)
-                WHERE p.room_id = s.room_id AND p.epoch = s.epoch AND p.seq = s.from_seq
-                RETURNING p.room_id),
-            cast_votes AS (
-                INSERT INTO votes (room_id, round_number, participant_id, card_value, cast_at)
-                SELECT room_id, round_number, participant_id, card_value, %s
-                FROM unnest(?::text[], ?::int4[], ?::uuid[], ?::text[], ?::int8[])
-                    AS v(room_id, round_number, participant_id, card_value, cast_us)
-                WHERE room_id IN (SELECT room_id FROM fenced)
-                ON CONFLICT (room_id, round_number, participant_id)
-                DO UPDATE SET card_value = EXCLUDED.card_value, cast_at = EXCLUDED.cast_at)
-            SELECT room_id FROM fenced""".formatted(AT.formatted("cast_us"));
     private static final String SEATS = """
             INSERT INTO participants (id, room_id, user_id, display_name, role, host, seated, banned, joined_at)
             SELECT id, room_id, user_id, display_name, role, host, seated, banned, %s
@@ -66,13 +50,20 @@ final class JournalStatements {
     private static final String VOTES_WITHDRAWN = """
             DELETE FROM votes v USING unnest(?::text[], ?::int4[], ?::uuid[]) AS w(room_id, round_number, participant_id)
             WHERE v.room_id = w.room_id AND v.round_number = w.round_number AND v.participant_id = w.participant_id""";
-    private static final String VOTES_CAST = """
+    /** Each vote's last card: the cast time's expression, then an optional WHERE (the fenced statement's). */
+    private static final String VOTES_CAST_WHERE = """
             INSERT INTO votes (room_id, round_number, participant_id, card_value, cast_at)
             SELECT room_id, round_number, participant_id, card_value, %s
             FROM unnest(?::text[], ?::int4[], ?::uuid[], ?::text[], ?::int8[])
                 AS v(room_id, round_number, participant_id, card_value, cast_us)
+            %s
             ON CONFLICT (room_id, round_number, participant_id)
-            DO UPDATE SET card_value = EXCLUDED.card_value, cast_at = EXCLUDED.cast_at""".formatted(AT.formatted("cast_us"));
+            DO UPDATE SET card_value = EXCLUDED.card_value, cast_at = EXCLUDED.cast_at""";
+    private static final String VOTES_CAST = VOTES_CAST_WHERE.formatted(AT.formatted("cast_us"), "");
+    /** The fence and the votes in one statement: the votes of the rooms the fence let through. */
+    private static final String FENCE_AND_CAST = "WITH fenced AS (" + FENCE + "),\ncast_votes AS ("
+            + VOTES_CAST_WHERE.formatted(AT.formatted("cast_us"), "WHERE room_id IN (SELECT room_id FROM fenced)")
+            + ")\nSELECT room_id FROM fenced";
     private static final String ROUNDS_REVEALED = """
             UPDATE rounds r SET revealed_at = %s, vote_count = s.vote_count, average = s.average::numeric,
                 median = s.median::numeric, min_value = s.min_value::numeric, max_value = s.max_value::numeric,
@@ -125,9 +116,9 @@ final class JournalStatements {
         }
     }
 
-    private static Set<String> admitted(PreparedStatement fence) throws SQLException {
+    private static Set<String> admitted(PreparedStatement fencing) throws SQLException {
         Set<String> admitted = new HashSet<>();
-        try (ResultSet rows = fence.executeQuery()) {
+        try (ResultSet rows = fencing.executeQuery()) {
             while (rows.next()) {
                 admitted.add(rows.getString(1));
             }

@@ -182,23 +182,26 @@ public class PostgresRoomJournal implements RoomJournal {
      * are) is one statement: the votes go in for the rooms the fence let through, in the same round trip.
      */
     private static Set<String> write(JournalStatements statements, List<RoomSteps> rooms) throws SQLException {
-        JournalBatch all = new JournalBatch();
-        rooms.forEach(room -> room.writes().forEach(all::add));
-        Set<String> admitted = all.isOnlyCastVotes() ? statements.fenceAndCastVotes(rooms, all.castVotes())
+        JournalBatch all = batchOf(rooms);
+        boolean onlyCastVotes = all.isOnlyCastVotes();
+        Set<String> admitted = onlyCastVotes ? statements.fenceAndCastVotes(rooms, all.castVotes())
                 : statements.fence(rooms);
-        JournalBatch batch = new JournalBatch();
-        for (RoomSteps room : rooms) {
-            if (admitted.contains(room.roomId())) {
-                room.writes().forEach(batch::add);
-            } else {
-                LOG.warning("Room " + room.roomId() + " at epoch " + room.epoch() + " was fenced off: its "
-                        + room.steps() + " pending steps are not written");
-            }
+        List<RoomSteps> fencedOff = rooms.stream().filter(room -> !admitted.contains(room.roomId())).toList();
+        for (RoomSteps room : fencedOff) {
+            LOG.warning("Room " + room.roomId() + " at epoch " + room.epoch() + " was fenced off: its "
+                    + room.steps() + " pending steps are not written");
         }
-        if (!all.isOnlyCastVotes()) {
-            statements.write(batch);
+        if (!onlyCastVotes) {
+            statements.write(fencedOff.isEmpty() ? all
+                    : batchOf(rooms.stream().filter(room -> admitted.contains(room.roomId())).toList()));
         }
         return admitted;
+    }
+
+    private static JournalBatch batchOf(List<RoomSteps> rooms) {
+        JournalBatch batch = new JournalBatch();
+        rooms.forEach(room -> room.writes().forEach(batch::add));
+        return batch;
     }
 
     /** The writer's own connection, kept from batch to batch (taking one from the pool each time cost more CPU). */

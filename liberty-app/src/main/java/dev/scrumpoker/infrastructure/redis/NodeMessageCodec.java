@@ -44,9 +44,9 @@ import java.util.UUID;
 
 /**
  * Messages between nodes as compact binary: a version, when the publication was sent (epoch microseconds, for the
- * delivery meter), then its messages. Frames travel as the
- * UTF-8 text the owner encoded, untouched (no JSON inside JSON). The version lets a node refuse what a node of
- * another version wrote during a rolling update instead of misreading it.
+ * delivery meter), then its messages. Frames travel as the UTF-8 text the owner encoded, untouched (no JSON inside
+ * JSON). The version lets a node refuse what a node of another version wrote during a rolling update instead of
+ * misreading it.
  */
 final class NodeMessageCodec {
 

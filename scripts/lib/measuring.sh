@@ -1,0 +1,10 @@
+# What the benchmark scripts measure alike; sourced by scripts/benchmark.sh and scripts/benchmark-cluster.sh.
+
+cpu_seconds() {  # user + system CPU time of a process so far, in seconds
+  awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$1/stat"
+}
+
+committed_votes() {  # the votes acknowledged in a kpi.jtl (successful ws.vote_ack samples)
+  python3 -c 'import csv, sys; print(sum(1 for r in csv.DictReader(open(sys.argv[1]))
+              if r["label"] == "ws.vote_ack" and r["success"] == "true"))' "$1"
+}
