@@ -26,6 +26,7 @@ final class RawWebSocket implements AutoCloseable {
     private final Socket socket;
     private final DataInputStream in;
     private final OutputStream out;
+    private String responseHead = "";
 
     private RawWebSocket(Socket socket) throws IOException {
         this.socket = socket;
@@ -58,10 +59,16 @@ final class RawWebSocket implements AutoCloseable {
         while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
             head.write(in.readUnsignedByte());
         }
-        String status = head.toString(StandardCharsets.US_ASCII).lines().findFirst().orElse("");
+        responseHead = head.toString(StandardCharsets.US_ASCII);
+        String status = responseHead.lines().findFirst().orElse("");
         if (!status.contains(" 101 ")) {
             throw new IOException("WebSocket handshake refused: " + status);
         }
+    }
+
+    /** The handshake's response: status line and headers. */
+    String responseHead() {
+        return responseHead;
     }
 
     /** Sends the text as one final, masked frame, however long it is. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -204,6 +205,31 @@ class ReconnectIT {
         List<JsonObject> events = Frames.assertGapFreeSeq(host);
         assertEquals(List.of("participant.joined.v1", "participant.left.v1", "vote.recorded.v1"),
                 events.stream().map(e -> e.getString("type")).toList());
+    }
+
+    /**
+     * A storm of reconnects must not leave an HTTP session per connection behind: rooms authenticate by token, and
+     * the handshake creates no session (so its response sets no session cookie). Coming back with the same token
+     * (verified before, remembered) works like the first time.
+     */
+    @Test
+    void handshakesStartNoHttpSessionAndTheSameTokenComesBack() {
+        Api.User owner = Api.freshGuest();
+        String roomId = Api.createRoom(owner).getString("id");
+        RoomClient first = connect(roomId, owner, "first");
+        first.join("VOTER");
+        String seat = first.participantId();
+        first.close();
+        for (int connection = 1; connection <= 2; connection++) {
+            try (RawWebSocket raw = RawWebSocket.open(RoomClient.uri(roomId, owner.token(), null))) {
+                String head = raw.responseHead().toLowerCase(Locale.ROOT);
+                assertTrue(head.startsWith("http/1.1 101"), head);
+                assertFalse(head.contains("set-cookie"), "connection " + connection + " got a session: " + head);
+            }
+        }
+        RoomClient back = connect(roomId, owner, "back");
+        back.join("VOTER");
+        assertEquals(seat, back.participantId());
     }
 
     private static JsonObject participant(JsonObject state, String participantId) {

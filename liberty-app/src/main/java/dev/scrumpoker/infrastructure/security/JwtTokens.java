@@ -36,6 +36,10 @@ public class JwtTokens implements TokenService {
     private static final Base64.Decoder BASE64URL_DECODER = Base64.getUrlDecoder();
     /** Clocks of nodes differ a little; a token is accepted this long after it expired. */
     private static final long CLOCK_SKEW_SECONDS = 30;
+    /** Enough for every connection of a full node (5,000) several times over; about 1 KB each. */
+    private static final int VERIFIED_TOKENS_KEPT = 20_000;
+
+    private final VerifiedTokens verified = new VerifiedTokens(VERIFIED_TOKENS_KEPT);
 
     @Inject
     Clock clock;
@@ -76,6 +80,11 @@ public class JwtTokens implements TokenService {
         if (token == null || token.length() > 8192) {
             return Optional.empty();
         }
+        long now = clock.instant().getEpochSecond();
+        Optional<VerifiedCaller> known = verified.find(token, now);
+        if (known.isPresent()) {
+            return known;
+        }
         String[] parts = token.split("\\.", -1);
         if (parts.length != 3) {
             return Optional.empty();
@@ -92,13 +101,19 @@ public class JwtTokens implements TokenService {
                 return Optional.empty();
             }
             JsonObject claims = decode(parts[1]);
-            long now = clock.instant().getEpochSecond();
             if (!SigningKeyConfigSource.issuer().equals(claims.getString("iss", null))
                     || !hasAudience(claims.get("aud"))
-                    || !claims.containsKey("exp") || claims.getJsonNumber("exp").longValue() + CLOCK_SKEW_SECONDS < now) {
+                    || !claims.containsKey("exp")) {
                 return Optional.empty();
             }
-            return Optional.of(new VerifiedCaller(UUID.fromString(claims.getString("sub")), claims.getString("name", "")));
+            long acceptedUntil = claims.getJsonNumber("exp").longValue() + CLOCK_SKEW_SECONDS;
+            if (acceptedUntil < now) {
+                return Optional.empty();
+            }
+            VerifiedCaller caller = new VerifiedCaller(UUID.fromString(claims.getString("sub")),
+                    claims.getString("name", ""));
+            verified.remember(token, caller, acceptedUntil, now);
+            return Optional.of(caller);
         } catch (GeneralSecurityException | RuntimeException malformed) {
             // Any token we cannot fully parse and verify is simply not a valid token.
             return Optional.empty();
