@@ -1,5 +1,6 @@
 package dev.scrumpoker.application.account;
 
+import dev.scrumpoker.application.limits.ServiceLimits;
 import dev.scrumpoker.domain.account.PasswordHasher;
 import dev.scrumpoker.domain.account.User;
 import dev.scrumpoker.domain.account.UserRepository;
@@ -31,6 +32,8 @@ public class AccountService {
     TokenService tokens;
     @Inject
     Clock clock;
+    @Inject
+    ServiceLimits limits;
     /** Compared against when the email is unknown, so both failures cost the same time and look alike. */
     private String decoyHash;
 
@@ -39,13 +42,15 @@ public class AccountService {
         decoyHash = hasher.hash(UUID.randomUUID().toString());
     }
 
-    public Authenticated guest(String displayName) {
+    public Authenticated guest(String displayName, String clientAddress) {
+        limits.guestSignIn(clientAddress);
         User user = User.guest(displayName, clock.instant());
         records.add(user);
         return new Authenticated(user, tokens.issue(user));
     }
 
-    public Authenticated register(String email, String password, String displayName) {
+    public Authenticated register(String email, String password, String displayName, String clientAddress) {
+        limits.passwordCheck(clientAddress);
         String normalized = User.normalizeEmail(email);
         User.checkPassword(password);
         User.displayName(displayName);
@@ -54,15 +59,24 @@ public class AccountService {
         return new Authenticated(user, tokens.issue(user));
     }
 
-    public Authenticated login(String email, String password) {
+    /**
+     * Checks the password unless the client address or the account is over its limit. Failures are counted per
+     * account whether it exists or not, so a refusal says nothing about which emails have accounts.
+     */
+    public Authenticated login(String email, String password, String clientAddress) {
+        limits.passwordCheck(clientAddress);
         if (email == null || password == null) {
             throw DomainException.invalid("email and password are required");
         }
-        Optional<User> user = users.findByEmail(User.canonicalEmail(email));
+        String account = User.canonicalEmail(email);
+        limits.loginAllowed(account);
+        Optional<User> user = users.findByEmail(account);
         boolean matches = hasher.matches(password, user.map(User::passwordHash).orElse(decoyHash));
         if (user.isEmpty() || !matches) {
+            limits.loginFailed(account);
             throw new DomainException(Reason.UNAUTHORIZED, BAD_CREDENTIALS);
         }
+        limits.loginSucceeded(account);
         return new Authenticated(user.get(), tokens.issue(user.get()));
     }
 

@@ -1,5 +1,6 @@
 package dev.scrumpoker.application.billing;
 
+import dev.scrumpoker.application.limits.ServiceLimits;
 import dev.scrumpoker.domain.account.Tier;
 import dev.scrumpoker.domain.account.User;
 import dev.scrumpoker.domain.shared.DomainException;
@@ -25,6 +26,8 @@ public class CheckoutService {
     SubscriptionService subscriptions;
     @Inject
     PaymentGateway gateway;
+    @Inject
+    ServiceLimits limits;
 
     /**
      * @param clientKey the request's {@code Idempotency-Key} header, if the client sent one: a retry with the same
@@ -52,6 +55,8 @@ public class CheckoutService {
             throw new DomainException(Reason.CONFLICT, "you already subscribe to " + current
                     + "; change or cancel the plan from the billing portal instead");
         }
+        // Only new sessions count: each one is a call to Stripe, whose breaker is shared by everyone.
+        limits.checkoutStarted(userId);
         PaymentGateway.CheckoutSession session = gateway.createCheckoutSession(
                 new PaymentGateway.CheckoutOrder(userId, user.email(), tier, "checkout-" + userId + "-" + key, returnUrl));
         subscriptions.rememberCheckout(userId, key, tier, session);

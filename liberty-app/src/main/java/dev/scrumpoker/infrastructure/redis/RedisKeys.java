@@ -22,4 +22,9 @@ final class RedisKeys {
     static String nodeInbox(String nodeId) {
         return PREFIX + "node:{" + nodeId + "}:inbox";
     }
+
+    /** Uses of one limit by one key in one fixed window; it expires after its window. */
+    static String limitWindow(String limit, String key, long window) {
+        return PREFIX + "limit:{" + limit + ":" + key + "}:" + window;
+    }
 }

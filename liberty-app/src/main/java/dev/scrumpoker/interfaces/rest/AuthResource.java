@@ -6,10 +6,12 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
@@ -27,6 +29,10 @@ public class AuthResource {
 
     @Inject
     AccountService accounts;
+    @Inject
+    ClientAddress clientAddress;
+    @Context
+    HttpServletRequest http;
 
     public record GuestRequest(String displayName) {
     }
@@ -52,9 +58,9 @@ public class AuthResource {
 
     @POST
     @Path("/guest")
-    @Operation(summary = "Get a guest token for a display name (1–40 characters)")
+    @Operation(summary = "Get a guest token for a display name (1–40 characters); 429 over the limit per address")
     public Response guest(GuestRequest request) {
-        Authenticated signedIn = accounts.guest(Bodies.require(request).displayName());
+        Authenticated signedIn = accounts.guest(Bodies.require(request).displayName(), clientAddress.of(http));
         return Response.status(Response.Status.CREATED).entity(TokenResponse.of(signedIn)).build();
     }
 
@@ -63,15 +69,16 @@ public class AuthResource {
     @Operation(summary = "Create an account (password of at least 10 characters); 409 if the email is taken")
     public Response register(RegisterRequest request) {
         Bodies.require(request);
-        Authenticated signedIn = accounts.register(request.email(), request.password(), request.displayName());
+        Authenticated signedIn = accounts.register(request.email(), request.password(), request.displayName(),
+                clientAddress.of(http));
         return Response.status(Response.Status.CREATED).entity(TokenResponse.of(signedIn)).build();
     }
 
     @POST
     @Path("/login")
-    @Operation(summary = "Log in; 401 for a wrong password or an unknown email alike")
+    @Operation(summary = "Log in; 401 for a wrong password or an unknown email alike; 429 after repeated failures")
     public TokenResponse login(LoginRequest request) {
         Bodies.require(request);
-        return TokenResponse.of(accounts.login(request.email(), request.password()));
+        return TokenResponse.of(accounts.login(request.email(), request.password(), clientAddress.of(http)));
     }
 }
