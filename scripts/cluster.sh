@@ -45,6 +45,8 @@ start_all() {
     exit 2
   fi
   ./scripts/services.sh
+  # shellcheck source=lib/local-secrets.sh
+  . scripts/lib/local-secrets.sh
   if ! command -v haproxy >/dev/null 2>&1; then
     log "installing HAProxy from Debian's packages"
     as_root apt-get update -qq

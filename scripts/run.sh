@@ -12,6 +12,8 @@ port=${HTTP_PORT:-9080}
 server_dir=liberty-app/target/liberty/wlp/usr/servers/scrumPoker
 
 ./scripts/services.sh
+# shellcheck source=lib/local-secrets.sh
+. scripts/lib/local-secrets.sh
 # Rebuilding under a running server confuses its loose application (paths answer 404): stop it first.
 mvn -B -q -pl liberty-app liberty:stop >/dev/null 2>&1 || true
 echo "[run] building and starting Open Liberty (the first run downloads the runtime from Maven Central)"

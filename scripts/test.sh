@@ -14,6 +14,8 @@ if [ "${1:-}" = "--no-load" ]; then
 fi
 
 ./scripts/services.sh
+# shellcheck source=lib/local-secrets.sh
+. scripts/lib/local-secrets.sh
 ./scripts/install-browser.sh
 mvn -B verify "$@"
 # The app image's build context, with the script the OpenShift pipeline's build stage runs (mvn verify has checked

@@ -20,13 +20,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Liberty's Admin Center for operators: served on HTTPS only, to the one administrator configured from the
- * environment (server.env here, a Secret on OpenShift), and to nobody else.
+ * environment (this checkout's random one here, a Secret on OpenShift), and to nobody else.
  */
 class AdminCenterIT {
 
     private static final String HTTPS = "https://" + Server.HOST + ":" + Integer.getInteger("https.port", 9443);
-    private static final String ADMIN = System.getProperty("admin.user", "admin");
-    private static final String PASSWORD = System.getProperty("admin.password", "local-admin-only");
+    private static final String ADMIN = Server.required("admin.user");
+    private static final String PASSWORD = Server.required("admin.password");
 
     @BeforeAll
     static void serverIsReady() {

@@ -175,10 +175,11 @@ final class Server {
         }
     }
 
-    private static String required(String property) {
+    static String required(String property) {
         String value = System.getProperty(property);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("system property " + property + " is not set; run the ITs through Failsafe");
+        if (value == null || value.isBlank() || value.startsWith("${")) {
+            throw new IllegalStateException("system property " + property + " is not set; run the ITs through Failsafe"
+                    + " from ./scripts/test.sh (it exports this checkout's development secrets)");
         }
         return value;
     }

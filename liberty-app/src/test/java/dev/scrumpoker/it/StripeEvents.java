@@ -16,7 +16,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class StripeEvents {
 
-    static final String SECRET = System.getProperty("stripe.webhook.secret", "whsec_local_development_only");
+    /** This checkout's own webhook secret (scripts/lib/local-secrets.sh), as the server under test has it. */
+    static final String SECRET = Server.required("stripe.webhook.secret");
 
     private StripeEvents() {
     }
@@ -55,14 +56,18 @@ final class StripeEvents {
     }
 
     static Map<String, String> signedAt(String payload, Instant at) {
-        long t = at.getEpochSecond();
-        return Map.of("Stripe-Signature", "t=" + t + ",v1=" + hmac(t + "." + payload));
+        return signedWith(SECRET, payload, at);
     }
 
-    private static String hmac(String text) {
+    static Map<String, String> signedWith(String secret, String payload, Instant at) {
+        long t = at.getEpochSecond();
+        return Map.of("Stripe-Signature", "t=" + t + ",v1=" + hmac(secret, t + "." + payload));
+    }
+
+    private static String hmac(String secret, String text) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

@@ -119,6 +119,20 @@ class SubscriptionsIT {
         Api.post("/rooms", user.token(), Jsons.object("title", "Fourth")).expect(201);
     }
 
+    /** The secret this repository once held (whsec_local_development_only) signs nothing that is accepted. */
+    @Test
+    void anEventSignedWithTheSecretOncePublishedInTheRepositoryIsRefused() {
+        Api.User user = Api.register("Forger", PASSWORD).user();
+        String payload = StripeEvents.checkoutCompleted(StripeEvents.newEventId(), user.id(), "TEAM", "sub_" + user.id(),
+                Instant.now());
+
+        Api.post("/subscriptions/webhook", null, payload,
+                StripeEvents.signedWith("whsec_local_development_only", payload, Instant.now()))
+                .expectError(400, "VALIDATION_FAILED");
+
+        assertEquals("FREE", Api.get("/subscriptions/me", user.token()).expect(200).getString("tier"));
+    }
+
     @Test
     void aSubscriberCannotStartASecondSubscription() {
         Api.User user = Api.register("Payer", PASSWORD).user();
