@@ -100,6 +100,31 @@ class HostileInputIT {
         assertTrue(Api.get("/rooms", user.token()).expect(200).getJsonArray("items").isEmpty(), "nothing was created");
     }
 
+    /** The container's error pages named exception classes (SRVE0190E: java.io.FileNotFoundException …). */
+    @Test
+    void errorPagesNameNoClassesAndNoServerMessages() {
+        for (String path : List.of("/no-such-page", "/ws/room/abcd2345", "/assets/none.js")) {
+            ApiResponse answer = Api.getAbsolute(path);
+            assertTrue(answer.status() >= 400, path + " answered " + answer.status());
+            assertFalse(answer.body().contains("SRVE"), path + ": " + answer.body());
+            assertFalse(answer.body().contains("Exception"), path + ": " + answer.body());
+        }
+    }
+
+    /** 8,000 nested arrays: refused as INVALID_MESSAGE before any parser recurses into them; the connection lives on. */
+    @Test
+    void aDeeplyNestedFrameIsAnInvalidMessage() {
+        Api.User owner = Api.freshGuest();
+        String roomId = Api.createRoom(owner).getString("id");
+        try (RoomClient client = RoomClient.connect(roomId, owner).named("nester")) {
+            client.sendText("[".repeat(8_000));
+
+            JsonObject error = client.awaitPayload("error.v1");
+            assertEquals("INVALID_MESSAGE", error.getString("code"));
+            assertEquals("room.state.v1", client.join("VOTER").getString("type"), "the connection still works");
+        }
+    }
+
     @Test
     void tenThousandCharactersAreRefusedOverTheWebSocketAndTheRoomStaysRight() {
         Api.User owner = Api.freshGuest();

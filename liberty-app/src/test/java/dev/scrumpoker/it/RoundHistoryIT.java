@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -128,6 +130,27 @@ class RoundHistoryIT {
     @ValueSource(strings = {"cursor=!!!", "cursor=bjow", "cursor=cjox", "limit=0", "limit=x"})
     void invalidPagingIsValidationFailed(String query) {
         Api.get("/rooms/" + roomId + "/rounds?" + query, owner.token()).expectError(400, "VALIDATION_FAILED");
+    }
+
+    /**
+     * A cursor with a time PostgreSQL cannot store is bad input (400), and bad input never counts as the database
+     * failing: after many of them, other users' history and room lists are served as before (no circuit opened).
+     */
+    @Test
+    void madeUpCursorsAreRefusedAndDoNotOpenABreakerForOthers() {
+        String farPast = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("h:-377000000000000000:3".getBytes(StandardCharsets.UTF_8));
+        String farFuture = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("h:9000000000000000000:3".getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < 15; i++) {
+            Api.get("/rooms/" + roomId + "/rounds?cursor=" + (i % 2 == 0 ? farPast : farFuture), owner.token())
+                    .expectError(400, "VALIDATION_FAILED");
+        }
+
+        Api.User other = Api.freshGuest();
+        String othersRoom = Api.createRoom(other).getString("id");
+        Api.get("/rooms/" + othersRoom + "/rounds", other.token()).expect(200);
+        Api.get("/rooms", other.token()).expect(200);
     }
 
     @Test

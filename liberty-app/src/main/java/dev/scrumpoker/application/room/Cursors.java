@@ -16,6 +16,9 @@ final class Cursors {
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+    /** 9999-12-31T23:59:59.999999Z in microseconds since the epoch. */
+    private static final long LATEST_MICROS = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond() * 1_000_000L
+            + 999_999;
 
     private Cursors() {
     }
@@ -73,7 +76,13 @@ final class Cursors {
         if (parts.length != 3 || !kind.equals(parts[0])) {
             throw invalid();
         }
-        return new Keyed(Instant.EPOCH.plus(parseLong(parts[1]), ChronoUnit.MICROS), parts[2]);
+        long micros = parseLong(parts[1]);
+        // Every cursor given out is after 1970 and before 10000; anything else is made up (and a time PostgreSQL
+        // cannot store would fail in the database, where it must never count as the database failing).
+        if (micros < 0 || micros > LATEST_MICROS) {
+            throw invalid();
+        }
+        return new Keyed(Instant.EPOCH.plus(micros, ChronoUnit.MICROS), parts[2]);
     }
 
     /** Page sizes: 20 unless asked, 1–100. */

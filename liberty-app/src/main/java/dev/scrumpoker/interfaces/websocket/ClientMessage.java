@@ -21,8 +21,13 @@ record ClientMessage(String type, String requestId, JsonObject payload) {
     private static final JsonProvider JSON = JsonProvider.provider();
 
     static final int MAX_REQUEST_ID = 64;
+    /** No client message nests deeper than 3; parsers recurse per level, so depth is refused before parsing. */
+    static final int MAX_NESTING = 16;
 
     static ClientMessage parse(String text) {
+        if (nesting(text) > MAX_NESTING) {
+            throw new Invalid("the frame nests deeper than " + MAX_NESTING + " levels", null);
+        }
         JsonObject frame;
         try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
@@ -59,6 +64,30 @@ record ClientMessage(String type, String requestId, JsonObject payload) {
         } catch (RuntimeException unreadable) {
             return null;
         }
+    }
+
+    /** The deepest nesting of arrays and objects in the text, brackets inside strings not counted. */
+    static int nesting(String text) {
+        int depth = 0;
+        int deepest = 0;
+        boolean inString = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '[' || c == '{') {
+                deepest = Math.max(deepest, ++depth);
+            } else if (c == ']' || c == '}') {
+                depth--;
+            }
+        }
+        return deepest;
     }
 
     private static String requestId(JsonObject frame) {
