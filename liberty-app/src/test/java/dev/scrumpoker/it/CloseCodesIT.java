@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -213,6 +215,73 @@ class CloseCodesIT {
             browserLike.sendTextFrame(messageOfSize("huge", 16 * 1024 + 512));
 
             assertEquals(TOO_BIG, browserLike.awaitCloseCode());
+        }
+    }
+
+    @Test
+    void aRoomIdThatCannotBeOneIsClosed4404AtOnce() {
+        RoomClient client = RoomClient.connect("not-a-room", Api.freshGuest().token());
+
+        assertEquals(NOT_FOUND, client.awaitClose());
+    }
+
+    /** A page of another site may not open a room with a visitor's token; this site's pages and non-browsers may. */
+    @Test
+    void aHandshakeFromAnotherSitesPageIsClosed4403() {
+        Api.User owner = Api.freshGuest();
+        String roomId = Api.createRoom(owner).getString("id");
+        URI uri = RoomClient.uri(roomId, owner.token(), null);
+
+        try (RawWebSocket foreign = RawWebSocket.open(uri, "https://evil.example")) {
+            assertEquals(FORBIDDEN, foreign.awaitCloseCode());
+        }
+        try (RawWebSocket sameSite = RawWebSocket.open(uri, "http://" + uri.getRawAuthority())) {
+            sameSite.sendTextFrame(Jsons.object("type", "room.join.v1", "requestId", "j",
+                    "payload", Jsons.object("role", "VOTER")).toString());
+            assertTrue(sameSite.awaitText().contains("\"room.state.v1\""), "this site's own page is served");
+        }
+        RoomClient noOrigin = RoomClient.connect(roomId, owner);
+        assertEquals("room.state.v1", noOrigin.join("VOTER").getString("type"));
+        noOrigin.close();
+    }
+
+    @Test
+    void moreThanTenConnectionsOfOneUserAreClosed4429() {
+        Api.User owner = Api.freshGuest();
+        String roomId = Api.createRoom(owner).getString("id");
+        List<RoomClient> tabs = new ArrayList<>();
+        try {
+            for (int tab = 0; tab < 10; tab++) {
+                RoomClient client = RoomClient.connect(roomId, owner);
+                tabs.add(client);
+                client.join("VOTER");
+            }
+            RoomClient eleventh = RoomClient.connect(roomId, owner);
+            tabs.add(eleventh);
+
+            assertEquals(FLOODING, eleventh.awaitClose());
+            tabs.get(0).close();
+            RoomClient again = RoomClient.connect(roomId, owner);
+            tabs.add(again);
+            assertEquals("room.state.v1", again.join("VOTER").getString("type"), "a closed tab frees its place");
+        } finally {
+            tabs.forEach(RoomClient::close);
+        }
+    }
+
+    /** 24 KiB of fragments and no end: the limit holds while the message is assembled, not only once it ends. */
+    @Test
+    void fragmentsPastTheLimitAreClosed1009BeforeTheMessageEnds() {
+        Api.User owner = Api.freshGuest();
+        String roomId = Api.createRoom(owner).getString("id");
+        try (RawWebSocket raw = RawWebSocket.open(RoomClient.uri(roomId, owner.token(), null))) {
+            String eightKiB = "x".repeat(8 * 1024);
+            boolean open = raw.sendFragment("{\"type\":\"" + eightKiB, true, false);
+            for (int fragment = 0; open && fragment < 2; fragment++) {
+                open = raw.sendFragment(eightKiB, false, false);
+            }
+
+            assertEquals(TOO_BIG, raw.awaitCloseCode());
         }
     }
 

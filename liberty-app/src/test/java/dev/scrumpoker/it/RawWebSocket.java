@@ -18,9 +18,9 @@ import java.util.Base64;
  */
 final class RawWebSocket implements AutoCloseable {
 
+    private static final int OPCODE_CONTINUATION = 0x0;
     private static final int OPCODE_TEXT = 0x1;
     private static final int OPCODE_CLOSE = 0x8;
-    private static final int OPCODE_PING = 0x9;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Socket socket;
@@ -35,24 +35,30 @@ final class RawWebSocket implements AutoCloseable {
     }
 
     static RawWebSocket open(URI uri) {
+        return open(uri, null);
+    }
+
+    /** Opens with an {@code Origin} header, as a browser page of that origin would (null: none, as other clients). */
+    static RawWebSocket open(URI uri, String origin) {
         try {
             Socket socket = new Socket(uri.getHost(), uri.getPort());
             socket.setSoTimeout((int) RoomClient.CLOSE_TIMEOUT.toMillis());
             RawWebSocket ws = new RawWebSocket(socket);
-            ws.handshake(uri);
+            ws.handshake(uri, origin);
             return ws;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void handshake(URI uri) throws IOException {
+    private void handshake(URI uri, String origin) throws IOException {
         byte[] nonce = new byte[16];
         RANDOM.nextBytes(nonce);
         String request = "GET " + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
                 + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
                 + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: "
-                + Base64.getEncoder().encodeToString(nonce) + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
+                + Base64.getEncoder().encodeToString(nonce) + "\r\nSec-WebSocket-Version: 13\r\n"
+                + (origin == null ? "" : "Origin: " + origin + "\r\n") + "\r\n";
         out.write(request.getBytes(StandardCharsets.US_ASCII));
         out.flush();
         ByteArrayOutputStream head = new ByteArrayOutputStream();
@@ -73,9 +79,26 @@ final class RawWebSocket implements AutoCloseable {
 
     /** Sends the text as one final, masked frame, however long it is. */
     void sendTextFrame(String text) {
+        sendFrame(OPCODE_TEXT, true, text);
+    }
+
+    /**
+     * Sends one fragment of a text message: the first with the text opcode, the others as continuations; only the
+     * one with {@code fin} ends the message. Answers false once the server has closed the connection.
+     */
+    boolean sendFragment(String text, boolean first, boolean fin) {
+        try {
+            sendFrame(first ? OPCODE_TEXT : OPCODE_CONTINUATION, fin, text);
+            return true;
+        } catch (UncheckedIOException closedByServer) {
+            return false;
+        }
+    }
+
+    private void sendFrame(int opcode, boolean fin, String text) {
         byte[] payload = text.getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 14);
-        frame.write(0x80 | OPCODE_TEXT);
+        frame.write((fin ? 0x80 : 0) | opcode);
         if (payload.length < 126) {
             frame.write(0x80 | payload.length);
         } else if (payload.length < 65536) {
@@ -102,32 +125,56 @@ final class RawWebSocket implements AutoCloseable {
         }
     }
 
+    /** Reads frames until the next text frame and answers it; fails if the server closes first. */
+    String awaitText() {
+        try {
+            while (true) {
+                Frame frame = readFrame();
+                if (frame.opcode() == OPCODE_TEXT) {
+                    return new String(frame.payload(), StandardCharsets.UTF_8);
+                } else if (frame.opcode() == OPCODE_CLOSE) {
+                    throw new IllegalStateException("closed by the server before any text frame");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Reads frames until the server's close frame and answers its code (1006 if the connection just ended). */
     int awaitCloseCode() {
         try {
             while (true) {
-                int first = in.readUnsignedByte();
-                int second = in.readUnsignedByte();
-                long length = second & 0x7f;
-                if (length == 126) {
-                    length = in.readUnsignedShort();
-                } else if (length == 127) {
-                    length = in.readLong();
-                }
-                byte[] payload = new byte[(int) length];
-                in.readFully(payload);
-                int opcode = first & 0x0f;
-                if (opcode == OPCODE_CLOSE) {
+                Frame frame = readFrame();
+                byte[] payload = frame.payload();
+                if (frame.opcode() == OPCODE_CLOSE) {
                     return payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
-                } else if (opcode == OPCODE_PING) {
-                    continue; // no pong needed: the test ends long before the server's 60 s silence limit
                 }
+                // Pings need no pong: the tests end long before the server's 60 s silence limit.
             }
         } catch (EOFException ended) {
             return RoomClient.ABNORMAL_CLOSURE;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private record Frame(int opcode, byte[] payload) {
+    }
+
+    /** One unmasked frame from the server. */
+    private Frame readFrame() throws IOException {
+        int first = in.readUnsignedByte();
+        int second = in.readUnsignedByte();
+        long length = second & 0x7f;
+        if (length == 126) {
+            length = in.readUnsignedShort();
+        } else if (length == 127) {
+            length = in.readLong();
+        }
+        byte[] payload = new byte[(int) length];
+        in.readFully(payload);
+        return new Frame(first & 0x0f, payload);
     }
 
     @Override

@@ -5,16 +5,27 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The open connections of this node, for the timers that watch them and for metrics. */
+/**
+ * The open connections of this node, for the timers that watch them and for metrics, and how many each user holds:
+ * a user may have several tabs open, not hundreds of sockets.
+ */
 @ApplicationScoped
 public class ConnectionRegistry {
 
     private final Set<ClientConnection> open = ConcurrentHashMap.newKeySet();
+    private final Map<UUID, Integer> perUser = new ConcurrentHashMap<>();
+    @Inject
+    @ConfigProperty(name = "ws.max-connections-per-user", defaultValue = "10")
+    int maxPerUser;
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     ManagedThreadFactory threadFactory;
     /**
@@ -38,12 +49,28 @@ public class ConnectionRegistry {
         closer.shutdownNow();
     }
 
-    void add(ClientConnection connection) {
-        open.add(connection);
+    /** Registers the connection unless its user already holds the most allowed on this node. */
+    boolean add(ClientConnection connection) {
+        boolean[] admitted = {false};
+        perUser.compute(connection.userId(), (user, held) -> {
+            int count = held == null ? 0 : held;
+            admitted[0] = count < maxPerUser;
+            return admitted[0] ? count + 1 : held;
+        });
+        if (admitted[0]) {
+            open.add(connection);
+        }
+        return admitted[0];
     }
 
     void remove(ClientConnection connection) {
-        open.remove(connection);
+        if (open.remove(connection)) {
+            perUser.computeIfPresent(connection.userId(), (user, held) -> held > 1 ? held - 1 : null);
+        }
+    }
+
+    int maxPerUser() {
+        return maxPerUser;
     }
 
     Iterable<ClientConnection> all() {

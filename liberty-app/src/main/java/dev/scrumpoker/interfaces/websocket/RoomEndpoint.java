@@ -5,6 +5,7 @@ import dev.scrumpoker.application.account.VerifiedCaller;
 import dev.scrumpoker.application.play.Command;
 import dev.scrumpoker.application.play.RoomPlay;
 import dev.scrumpoker.domain.room.Role;
+import dev.scrumpoker.domain.room.RoomCode;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -37,7 +38,7 @@ public class RoomEndpoint {
 
     /**
      * Messages above 16 KiB are closed with 1009. The container enforces {@code maxMessageSize} only for messages
-     * sent in one frame; a message sent in fragments is assembled whole, so {@link #message} checks again.
+     * sent in one frame; a message sent in fragments is assembled here, and checked as it grows.
      */
     static final int MAX_FRAME = 16 * 1024;
     private static final Logger LOG = Logger.getLogger(RoomEndpoint.class.getName());
@@ -54,27 +55,66 @@ public class RoomEndpoint {
     Clock clock;
 
     private ClientConnection connection;
+    /** The fragments of a message sent in several frames, until its last one; null between messages. */
+    private StringBuilder fragments;
 
     @OnOpen
     public void open(Session session, @PathParam("roomId") String roomId) {
+        if (RoomEndpointConfigurator.isForeignOrigin(session.getUserProperties())) {
+            closeAtOnce(session, CloseCodes.FORBIDDEN, "this page's origin may not open rooms here");
+            return;
+        }
         Optional<VerifiedCaller> caller = tokens.verify(parameter(session, "token"));
         if (caller.isEmpty()) {
             closeAtOnce(session, CloseCodes.UNAUTHORIZED, "missing, invalid or expired token");
             return;
         }
-        connection = new ClientConnection(session, roomId, caller.get().userId(), caller.get().displayName(),
-                parameter(session, "invite"), System.nanoTime(), registry.closer(), metrics.framesOut());
-        registry.add(connection);
+        if (!RoomCode.isWellFormed(roomId)) {
+            // Not a room id at all: answered here, without looking for the room anywhere.
+            closeAtOnce(session, CloseCodes.NOT_FOUND, "no such room");
+            return;
+        }
+        ClientConnection opened = new ClientConnection(session, roomId, caller.get().userId(),
+                caller.get().displayName(), parameter(session, "invite"), System.nanoTime(), registry.closer(),
+                metrics.framesOut());
+        if (!registry.add(opened)) {
+            closeAtOnce(session, CloseCodes.FLOODING, "more than " + registry.maxPerUser()
+                    + " connections of one user on this server");
+            return;
+        }
+        connection = opened;
         // The room's owner decides whether the connection may stay; frames sent meanwhile are handled in order
         // after that decision, and a join is checked against the room's rules again.
         play.open(connection);
     }
 
+    /** Each frame as it arrives; a message in fragments is assembled up to the limit, then handled whole. */
     @OnMessage(maxMessageSize = MAX_FRAME)
-    public void message(String text) {
+    public void message(String part, boolean last) {
         if (connection == null) {
             return;
         }
+        if (last && fragments == null) {
+            message(part);
+            return;
+        }
+        if (fragments == null) {
+            fragments = new StringBuilder();
+        }
+        fragments.append(part);
+        if (isOverLimit(fragments)) {
+            fragments = null;
+            connection.close(CloseCodes.TOO_BIG, "message over " + MAX_FRAME + " bytes");
+            return;
+        }
+        if (last) {
+            String whole = fragments.toString();
+            fragments = null;
+            message(whole);
+        }
+    }
+
+    private void message(String text) {
         long received = System.nanoTime();
         connection.heard(received);
         if (isOverLimit(text)) {
@@ -159,11 +199,12 @@ public class RoomEndpoint {
     }
 
     /** Whether the message is over the limit in UTF-8 bytes; counted only when its length in chars allows it. */
-    static boolean isOverLimit(String text) {
+    static boolean isOverLimit(CharSequence text) {
         if (text.length() > MAX_FRAME) {
             return true;
         }
-        return text.length() * 3L > MAX_FRAME && text.getBytes(StandardCharsets.UTF_8).length > MAX_FRAME;
+        return text.length() * 3L > MAX_FRAME
+                && text.toString().getBytes(StandardCharsets.UTF_8).length > MAX_FRAME;
     }
 
     private static String parameter(Session session, String name) {
