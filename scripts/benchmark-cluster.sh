@@ -51,7 +51,7 @@ votes=$(committed_votes "$out/measured/kpi.jtl")
   jmeter/bin/jtl-stats "$out/measured/kpi.jtl"
   while read -r pid port; do
     echo "node :$port (pid $pid) cpu-seconds=$(awk -v a="$(cpu_seconds "$pid")" -v b="${before[$pid]}" 'BEGIN {printf "%.1f", a - b}')"
-    curl -s "http://127.0.0.1:$port/metrics" | grep -E '^(scrumpoker_(rooms_owned|rooms_active|node_messages_total|room_resyncs_total|tickets_expired_total|journal_commit_seconds\{.*0\.(5|99)")|connectionpool_queuedRequests_total)' || true
+    scrape_metrics "$pid" | grep -E '^(scrumpoker_(rooms_owned|rooms_active|node_messages_total|room_resyncs_total|tickets_expired_total|journal_commit_seconds\{.*0\.(5|99)")|connectionpool_queuedRequests_total)' || true
   done < <(nodes)
   grep -c "CWWKE1200W\|hung" "liberty-app/target/liberty/wlp/usr/servers/"*"/logs/messages.log" 2>/dev/null \
     | sed 's/^/hung-thread warnings /' || true

@@ -13,7 +13,6 @@ cd "$(dirname "$0")/.."
 scenario=${SCENARIO:-voting}
 scales=${1:-"50 100 200 500"}
 shift || true
-port=${HTTP_PORT:-9080}
 out=taurus/results/benchmarks
 mkdir -p "$out"
 
@@ -42,7 +41,7 @@ for rooms in $scales; do
   set -e
   cpu_after=$(cpu_seconds "$liberty")
   kill "$top_pid" 2>/dev/null || true
-  curl -s "http://127.0.0.1:$port/metrics" > "$out/$tag.metrics"
+  scrape_metrics "$liberty" > "$out/$tag.metrics"
   votes=$(committed_votes "$out/$tag/kpi.jtl")
   {
     echo "rooms=$rooms verdict=$([ $verdict -eq 0 ] && echo PASS || echo "FAIL($verdict)")"

@@ -34,7 +34,8 @@ cat <<MSG
   Scrum Poker is running at http://localhost:$port/
     REST API      http://localhost:$port/api/v1   (OpenAPI: http://localhost:$port/openapi)
     Rooms         ws://localhost:$port/ws/room/{roomId}?token=<JWT>
-    Health        http://localhost:$port/health/ready   Metrics: http://localhost:$port/metrics
+    Health        http://localhost:$port/health/ready
+    Metrics       https://localhost:${HTTPS_PORT:-9443}/metrics   (user $METRICS_USER; password in $secrets_file)
 
 MSG
 

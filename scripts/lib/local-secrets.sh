@@ -4,19 +4,25 @@
 # in .local/secrets.env (gitignored, readable by its owner only). No secret that works anywhere is in the
 # repository; the server refuses to start with one that ever was (PublishedSecrets).
 secrets_file="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/.local/secrets.env"
-if [ ! -s "$secrets_file" ]; then
-  mkdir -p "$(dirname "$secrets_file")"
-  ( umask 077
-    random() { head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
-    {
-      echo "# This checkout's development secrets (scripts/lib/local-secrets.sh). Never commit or reuse them."
-      echo "STRIPE_WEBHOOK_SECRET=whsec_$(random)"
-      echo "STRIPE_API_KEY=sk_test_$(random)"
-      echo "ADMIN_USER=admin"
-      echo "ADMIN_PASSWORD=$(random)"
-    } > "$secrets_file" )
-  echo "[secrets] made this checkout's development secrets: $secrets_file" >&2
+mkdir -p "$(dirname "$secrets_file")"
+# Each secret is made once; ones added to this list later are appended to an existing file.
+for secret in STRIPE_WEBHOOK_SECRET=whsec_ STRIPE_API_KEY=sk_test_ ADMIN_USER= ADMIN_PASSWORD= METRICS_USER= \
+              METRICS_PASSWORD=; do
+  name=${secret%%=*}
+  if ! grep -q "^$name=" "$secrets_file" 2>/dev/null; then
+    case $name in
+      ADMIN_USER) value=admin ;;
+      METRICS_USER) value=metrics ;;
+      *) value="${secret#*=}$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')" ;;
+    esac
+    ( umask 077; echo "$name=$value" >> "$secrets_file" )
+    made=true
+  fi
+done
+if [ "${made:-false}" = true ]; then
+  echo "[secrets] this checkout's development secrets (never commit or reuse them): $secrets_file" >&2
 fi
+unset secret name value made
 set -a
 # shellcheck disable=SC1090
 . "$secrets_file"

@@ -1,4 +1,6 @@
 # What the benchmark scripts measure alike; sourced by scripts/benchmark.sh and scripts/benchmark-cluster.sh.
+# shellcheck source=local-secrets.sh
+. "$(dirname "${BASH_SOURCE[0]}")/local-secrets.sh"
 
 cpu_seconds() {  # user + system CPU time of a process so far, in seconds
   awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$1/stat"
@@ -7,4 +9,10 @@ cpu_seconds() {  # user + system CPU time of a process so far, in seconds
 committed_votes() {  # the votes acknowledged in a kpi.jtl (successful ws.vote_ack samples)
   python3 -c 'import csv, sys; print(sum(1 for r in csv.DictReader(open(sys.argv[1]))
               if r["label"] == "ws.vote_ack" and r["success"] == "true"))' "$1"
+}
+
+scrape_metrics() {  # a node's /metrics (pid $1), on its HTTPS port as the metrics reader, as Prometheus does
+  local https_port
+  https_port=$(tr '\0' '\n' < "/proc/$1/environ" | sed -n 's/^HTTPS_PORT=//p')
+  curl -sk -u "$METRICS_USER:$METRICS_PASSWORD" "https://127.0.0.1:${https_port:-9443}/metrics"
 }

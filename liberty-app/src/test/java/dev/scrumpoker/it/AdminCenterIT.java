@@ -3,18 +3,6 @@ package dev.scrumpoker.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
-import java.time.Duration;
-import java.util.Base64;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +12,7 @@ import org.junit.jupiter.api.Test;
  */
 class AdminCenterIT {
 
-    private static final String HTTPS = "https://" + Server.HOST + ":" + Integer.getInteger("https.port", 9443);
+    private static final String HTTPS = Https.BASE;
     private static final String ADMIN = Server.required("admin.user");
     private static final String PASSWORD = Server.required("admin.password");
 
@@ -34,7 +22,7 @@ class AdminCenterIT {
     }
 
     @Test
-    void theAdministratorGetsInAndNobodyElseDoes() throws Exception {
+    void theAdministratorGetsInAndNobodyElseDoes() {
         assertEquals(200, restConnector(ADMIN, PASSWORD));
         assertEquals(401, restConnector(ADMIN, PASSWORD + "x"));
         assertEquals(401, restConnector("operator", PASSWORD));
@@ -64,34 +52,7 @@ class AdminCenterIT {
     }
 
     /** Status of Liberty's REST connector (what Admin Center's tools call) for these credentials. */
-    private static int restConnector(String user, String password) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(HTTPS + "/ibm/api/"))
-                .timeout(Duration.ofSeconds(10)).GET();
-        if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
-        }
-        return trustingClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    /** The server's certificate is Liberty's self-signed one: these tests check access rules, not the PKI. */
-    private static HttpClient trustingClient() throws Exception {
-        TrustManager trustAll = new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        };
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(null, new TrustManager[] {trustAll}, new SecureRandom());
-        return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build();
+    private static int restConnector(String user, String password) {
+        return Https.get("/ibm/api/", user, password).statusCode();
     }
 }

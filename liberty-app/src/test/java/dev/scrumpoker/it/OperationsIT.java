@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** What operators and tools rely on: health checks, Prometheus metrics, the OpenAPI document. */
 class OperationsIT {
+
+    private static final String METRICS_USER = Server.required("metrics.user");
+    private static final String METRICS_PASSWORD = Server.required("metrics.password");
 
     @BeforeAll
     static void serverIsReady() {
@@ -36,6 +40,17 @@ class OperationsIT {
         assertEquals("UP", health.getString("status"));
     }
 
+    /** The contract: /metrics is for a scraper holding the metrics credentials; without them, 401. */
+    @Test
+    void metricsAreOnlyForTheMetricsReader() {
+        assertEquals(401, Https.get("/metrics", null, null).statusCode());
+        assertEquals(401, Https.get("/metrics", METRICS_USER, METRICS_PASSWORD + "x").statusCode());
+        assertEquals(401, Https.get("/metrics", "someone", METRICS_PASSWORD).statusCode());
+        ApiResponse plainHttp = Api.getAbsolute("/metrics");
+        assertEquals(302, plainHttp.status(), "plain HTTP is sent to HTTPS, where credentials are asked for");
+        assertTrue(plainHttp.header("Location").startsWith("https://"), plainHttp.header("Location"));
+    }
+
     @Test
     void metricsServeTheRoomMetersInPrometheusFormat() {
         // Some traffic first, so that the counters and the vote timer have been recorded at least once.
@@ -45,10 +60,11 @@ class OperationsIT {
             host.join("VOTER");
             host.awaitReply(host.send("vote.cast.v1", Jsons.object("cardValue", "5")));
 
-            ApiResponse metrics = Api.getAbsolute("/metrics");
+            HttpResponse<String> metrics = Https.get("/metrics", METRICS_USER, METRICS_PASSWORD);
 
-            assertEquals(200, metrics.status());
-            assertTrue(metrics.header("Content-Type").startsWith("text/plain"), metrics.header("Content-Type"));
+            assertEquals(200, metrics.statusCode());
+            String type = metrics.headers().firstValue("Content-Type").orElse("");
+            assertTrue(type.startsWith("text/plain"), type);
             for (String meter : new String[] {"scrumpoker_ws_connections", "scrumpoker_vote_ack",
                     "scrumpoker_ws_messages_in"}) {
                 assertTrue(metrics.body().contains(meter), () -> "/metrics has no " + meter);
