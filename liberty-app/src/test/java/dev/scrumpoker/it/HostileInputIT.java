@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,21 @@ class HostileInputIT {
                 "cards", List.of("1", TEN_THOUSAND))).expectError(400, "VALIDATION_FAILED");
 
         assertTrue(Api.get("/rooms", user.token()).expect(200).getJsonArray("items").isEmpty(), "nothing was created");
+    }
+
+    /** Bodies over 64 KiB are refused by their declared length, before anything reads, binds or hashes them. */
+    @Test
+    void oversizedBodiesAre413BeforeBeingRead() {
+        String fourMiB = "p".repeat(4 * 1024 * 1024);
+        ApiResponse login = Api.post("/auth/login", null,
+                Jsons.object("email", "someone@example.org", "password", fourMiB));
+        login.expectError(413, "PAYLOAD_TOO_LARGE");
+
+        Api.User owner = Api.freshGuest();
+        String cards = "[" + String.join(",", Collections.nCopies(200_000, "\"1\"")) + "]";
+        Api.post("/rooms", owner.token(), "{\"title\":\"Big\",\"deck\":\"CUSTOM\",\"cards\":" + cards + "}")
+                .expectError(413, "PAYLOAD_TOO_LARGE");
+        assertTrue(Api.get("/rooms", owner.token()).expect(200).getJsonArray("items").isEmpty(), "nothing was created");
     }
 
     /** The container's error pages named exception classes (SRVE0190E: java.io.FileNotFoundException …). */

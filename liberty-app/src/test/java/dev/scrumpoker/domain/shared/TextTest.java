@@ -70,6 +70,20 @@ class TextTest {
         assertEquals("name must not contain control characters", e.getMessage());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Bob\u202Enimda", "a\u2066b\u2069", "Al\u200Bice", "a\u2060b", "\uFEFFname", "a\u200Eb"})
+    void requireRefusesDirectionAndZeroWidthCharacters(String value) {
+        DomainException e = assertThrows(DomainException.class, () -> Text.require("name", value, 1, 40));
+        assertEquals("name must not contain invisible direction or zero-width characters", e.getMessage());
+    }
+
+    @Test
+    void requireKeepsTheJoinersThatScriptsAndEmojiNeed() {
+        String family = "👨\u200D👩\u200D👧";
+        assertEquals(family, Text.require("name", family, 1, 40));
+        assertEquals("می\u200Cخواهم", Text.require("name", "می\u200Cخواهم", 1, 40));
+    }
+
     @Test
     void requireAcceptsNonAsciiLetters() {
         assertEquals("Zoë Łukasz 王", Text.require("name", "Zoë Łukasz 王", 1, 40));
