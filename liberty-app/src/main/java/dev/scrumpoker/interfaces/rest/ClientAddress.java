@@ -1,5 +1,6 @@
 package dev.scrumpoker.interfaces.rest;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,9 +21,15 @@ public class ClientAddress {
     @ConfigProperty(name = "limits.trusted-proxies")
     Optional<List<String>> trustedProxies;
 
+    private Set<String> proxies;
+
+    @PostConstruct
+    void readProxies() {
+        proxies = Set.copyOf(trustedProxies.orElse(List.of()));
+    }
+
     String of(HttpServletRequest request) {
         String peer = request.getRemoteAddr();
-        Set<String> proxies = Set.copyOf(trustedProxies.orElse(List.of()));
         if (!proxies.contains(peer)) {
             return peer;
         }

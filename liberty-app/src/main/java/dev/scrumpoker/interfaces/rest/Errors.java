@@ -17,7 +17,12 @@ final class Errors {
     }
 
     static Response unavailable(String message) {
-        return Response.status(503).header("Retry-After", RETRY_AFTER_SECONDS).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorBody("UNAVAILABLE", message)).build();
+        return retryLater(503, "UNAVAILABLE", message, RETRY_AFTER_SECONDS);
+    }
+
+    /** An answer that says, in {@code Retry-After}, how many seconds to wait before trying again. */
+    static Response retryLater(int status, String code, String message, long retryAfterSeconds) {
+        return Response.status(status).header("Retry-After", retryAfterSeconds).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorBody(code, message)).build();
     }
 }

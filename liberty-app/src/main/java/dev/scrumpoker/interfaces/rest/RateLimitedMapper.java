@@ -1,7 +1,6 @@
 package dev.scrumpoker.interfaces.rest;
 
 import dev.scrumpoker.application.limits.RateLimited;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -12,7 +11,6 @@ public class RateLimitedMapper implements ExceptionMapper<RateLimited> {
 
     @Override
     public Response toResponse(RateLimited limited) {
-        return Response.status(429).header("Retry-After", limited.retryAfterSeconds())
-                .type(MediaType.APPLICATION_JSON_TYPE).entity(new ErrorBody("RATE_LIMITED", limited.getMessage())).build();
+        return Errors.retryLater(429, "RATE_LIMITED", limited.getMessage(), limited.retryAfterSeconds());
     }
 }

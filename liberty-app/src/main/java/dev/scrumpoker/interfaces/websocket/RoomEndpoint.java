@@ -94,33 +94,27 @@ public class RoomEndpoint {
         if (connection == null) {
             return;
         }
-        if (last && fragments == null) {
-            message(part);
-            return;
+        CharSequence soFar = part;
+        if (fragments != null || !last) {
+            if (fragments == null) {
+                fragments = new StringBuilder();
+            }
+            soFar = fragments.append(part);
         }
-        if (fragments == null) {
-            fragments = new StringBuilder();
-        }
-        fragments.append(part);
-        if (isOverLimit(fragments)) {
+        if (isOverLimit(soFar)) {
             fragments = null;
             connection.close(CloseCodes.TOO_BIG, "message over " + MAX_FRAME + " bytes");
             return;
         }
         if (last) {
-            String whole = fragments.toString();
             fragments = null;
-            message(whole);
+            handle(soFar.toString());
         }
     }
 
-    private void message(String text) {
+    private void handle(String text) {
         long received = System.nanoTime();
         connection.heard(received);
-        if (isOverLimit(text)) {
-            connection.close(CloseCodes.TOO_BIG, "message over " + MAX_FRAME + " bytes");
-            return;
-        }
         switch (connection.admit(received)) {
             case REFUSE -> {
                 // Refused unhandled, but answered like any message: with its requestId.
