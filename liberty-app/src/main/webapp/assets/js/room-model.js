@@ -57,6 +57,8 @@ export class RoomModel {
     this.revealedVotes = state.revealedVotes;
     this.stats = state.stats;
     this.seq = state.seq;
+    // Only the owner's state lists who was removed; everyone else's has no such field.
+    this.removed = state.removed ? state.removed.map((seat) => ({ ...seat })) : null;
     this.closed = false;
   }
 
@@ -73,9 +75,19 @@ export class RoomModel {
         return this.update(payload.participantId, { connected: false }, (p) => `${p.displayName} lost connection`);
       case 'participant.left.v1': {
         const name = who(payload.participantId);
+        const kicked = payload.reason === 'KICKED';
+        if (kicked && this.removed) this.removed.push({ participantId: payload.participantId, displayName: name });
         this.participants.delete(payload.participantId);
-        return payload.reason === 'KICKED' ? `${name} was removed from the room` : `${name} left`;
+        return kicked ? `${name} was removed from the room` : `${name} left`;
       }
+      case 'participant.unbanned.v1': {
+        const seat = this.removed?.find((removed) => removed.participantId === payload.participantId);
+        if (this.removed) this.removed = this.removed.filter((removed) => removed !== seat);
+        return seat ? `${seat.displayName} may come back` : null;
+      }
+      case 'invite.rotated.v1':
+        this.invitationReplaced = true;
+        return 'The invitation link was replaced';
       case 'vote.recorded.v1': {
         const before = this.participants.get(payload.participantId)?.hasVoted;
         this.update(payload.participantId, { hasVoted: true });

@@ -90,6 +90,10 @@ function received(frame) {
   result.announcements.forEach((message) => announcer.say(message));
   if (firstState) arrived();
   if (frame.type === 'round.revealed.v1') loadHistory();
+  if (model.invitationReplaced) {
+    model.invitationReplaced = false;
+    if ($('#invite-dialog').open) refreshInvitation();
+  }
   if (model.closed) {
     forgetSeat(roomId);
     connection.stop();
@@ -194,6 +198,8 @@ function wireControls() {
   $('#copy-button').addEventListener('click', copyLink);
   $('#csv-button').addEventListener('click', downloadCsv);
   $('#more-rounds').addEventListener('click', () => loadHistory(historyCursor));
+  $('#claim-host-button').addEventListener('click', () => connection.send('host.claim.v1'));
+  $('#rotate-button').addEventListener('click', rotateInvitation);
 }
 
 function pick(card) {
@@ -228,7 +234,7 @@ function leave() {
 }
 
 function kick(participant) {
-  if (window.confirm(`Remove ${participant.displayName} from the room? They will not be able to come back.`)) {
+  if (window.confirm(`Remove ${participant.displayName} from the room? They cannot come back until the room's owner lets them.`)) {
     connection.send('participant.kick.v1', { participantId: participant.id });
   }
 }
@@ -237,17 +243,9 @@ async function openInvite() {
   const dialog = $('#invite-dialog');
   $('#copy-feedback').textContent = '';
   showInvitation(model.room);
-  dialog.setAttribute('aria-busy', 'true');
+  $('#rotate-row').hidden = !isOwner() || model.room.privacy !== 'INVITE_ONLY';
   dialog.showModal();
-  try {
-    // room.state.v1 is the same for everyone; the REST answer is the caller's own copy, which carries the
-    // invitation of an invite-only room for its owner (docs/api.md).
-    showInvitation(await api(`/rooms/${encodeURIComponent(roomId)}`, { token: session.token }));
-  } catch {
-    // The link from the room's state is still right for a public room.
-  } finally {
-    dialog.removeAttribute('aria-busy');
-  }
+  await refreshInvitation();
   const qr = $('#qr');
   if (qr.hidden) {
     try {
@@ -258,6 +256,32 @@ async function openInvite() {
       // The link above is the invitation; the QR code is a convenience.
     }
   }
+}
+
+async function refreshInvitation() {
+  const dialog = $('#invite-dialog');
+  dialog.setAttribute('aria-busy', 'true');
+  try {
+    // room.state.v1 is the same for everyone; the REST answer is the caller's own copy, which carries the
+    // invitation of an invite-only room for its owner (docs/api.md).
+    showInvitation(await api(`/rooms/${encodeURIComponent(roomId)}`, { token: session.token }));
+  } catch {
+    // The link from the room's state is still right for a public room.
+  } finally {
+    dialog.removeAttribute('aria-busy');
+  }
+}
+
+function rotateInvitation() {
+  if (window.confirm('Replace the invitation link? The old link will stop letting new people in.')) {
+    connection.send('invite.rotate.v1');
+    $('#copy-feedback').textContent = 'Replacing the link…';
+    $('#qr').hidden = true;
+  }
+}
+
+function isOwner() {
+  return Boolean(session) && model.room?.ownerId === session.user?.id;
 }
 
 function showInvitation(room) {
@@ -337,6 +361,27 @@ function render() {
   renderDeck(voter, online);
   $('#observer-note').hidden = voter;
   renderParticipants(host, online);
+  renderOwnerControls(host, online);
+}
+
+/** The owner's own controls: taking host back, and letting removed people in again. */
+function renderOwnerControls(host, online) {
+  const owner = isOwner();
+  const claim = $('#claim-host-button');
+  claim.hidden = !owner || host;
+  claim.disabled = !online;
+  const removed = model.removed ?? [];
+  $('#removed-section').hidden = !owner || removed.length === 0;
+  replaceChildren($('#removed'), removed.map((seat) => h('li', {
+    class: 'participant', dataset: { participantId: seat.participantId },
+  },
+  h('span', { class: 'avatar', 'aria-hidden': 'true' }, initials(seat.displayName)),
+  h('span', { class: 'who' }, h('span', { class: 'name' }, seat.displayName)),
+  h('span', { class: 'actions' }, h('button', {
+    type: 'button', class: 'button small quiet', disabled: !online, dataset: { focusKey: `unban-${seat.participantId}` },
+    'aria-label': `Let back in: ${seat.displayName}`,
+    onclick: () => connection.send('participant.unban.v1', { participantId: seat.participantId }),
+  }, 'Let back in')))));
 }
 
 function progressText() {
@@ -423,7 +468,7 @@ function renderParticipants(host, online) {
     host && !itsMe && h('span', { class: 'actions' },
       h('button', {
         type: 'button', class: 'button small quiet', disabled: !online, dataset: { focusKey: `host-${person.id}` },
-        'aria-label': `Make ${person.displayName} the host`,
+        'aria-label': `Make host: ${person.displayName}`,
         onclick: () => connection.send('host.transfer.v1', { participantId: person.id }),
       }, 'Make host'),
       h('button', {

@@ -57,6 +57,8 @@ final class RoomPage {
     static RoomPage tryToJoin(Browser browser, String joinUrl, String displayName, boolean observer) {
         browser.go(joinUrl);
         browser.await("the join form", driver -> browser.find("#join-name").isDisplayed());
+        // A signed-in user finds the field filled with the account's name.
+        browser.find("#join-name").clear();
         browser.find("#join-name").sendKeys(displayName);
         browser.find(observer ? "#join-form input[value=OBSERVER]" : "#join-form input[value=VOTER]").click();
         browser.find("#join-form button[type=submit]").click();
@@ -89,6 +91,33 @@ final class RoomPage {
     void remove(String displayName) {
         participant(displayName).findElement(By.xpath(".//button[text()='Remove']")).click();
         browser.switchTo().alert().accept();
+    }
+
+    /** The owner takes host back from whoever has it. */
+    void takeHostBack() {
+        browser.await("the 'Take host back' button", driver -> browser.find("#claim-host-button").isDisplayed());
+        browser.find("#claim-host-button").click();
+    }
+
+    /** The owner lets someone they (or a host) removed come back. */
+    void letBackIn(String displayName) {
+        browser.await(displayName + " listed as removed", driver -> removed().contains(displayName));
+        browser.findAll("#removed .participant").stream()
+                .filter(item -> item.findElement(By.cssSelector(".name")).getText().equals(displayName))
+                .findFirst().orElseThrow()
+                .findElement(By.xpath(".//button[text()='Let back in']")).click();
+        browser.await(displayName + " no longer listed as removed", driver -> !removed().contains(displayName));
+    }
+
+    /** Who the owner sees as removed from the room (nothing for anyone else). */
+    List<String> removed() {
+        return browser.findAll("#removed .name").stream().filter(WebElement::isDisplayed).map(WebElement::getText)
+                .toList();
+    }
+
+    /** Opens the join link again in this page's browser, as the same user, and takes a seat. */
+    RoomPage rejoin(String joinUrl, String displayName) {
+        return join(browser, joinUrl, displayName, false);
     }
 
     void awaitHostControls(boolean shown) {

@@ -136,6 +136,16 @@ class WebUiIT {
         assertEquals("The host removed you from this room.", cy.awaitEnded());
         ada.awaitGone("Cy");
         bob.awaitGone("Cy");
+        assertEquals(List.of(), bob.removed(), "only the owner sees who was removed");
+
+        // Ada owns the room: she takes host back and lets Cy in again, who gets the same seat back.
+        ada.takeHostBack();
+        ada.awaitHostControls(true);
+        bob.awaitHostControls(false);
+        ada.letBackIn("Cy");
+        cy.rejoin(joinUrl, "Cy");
+        ada.awaitConnected("Cy", true);
+        assertEquals(1, ada.participantCount("Cy"));
     }
 
     @Test

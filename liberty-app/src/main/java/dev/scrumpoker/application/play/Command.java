@@ -47,6 +47,18 @@ public sealed interface Command {
     record TransferHost(UUID participantId) implements Command {
     }
 
+    /** The room's owner takes host. */
+    record ClaimHost() implements Command {
+    }
+
+    /** The room's owner lets a removed participant back in. */
+    record Unban(UUID participantId) implements Command {
+    }
+
+    /** The room's owner replaces the invitation. */
+    record RotateInvitation() implements Command {
+    }
+
     record Leave() implements Command {
     }
 

@@ -2,6 +2,7 @@ package dev.scrumpoker.application.play;
 
 import dev.scrumpoker.application.play.Attendee.Dismissal;
 import dev.scrumpoker.application.play.Command.CastVote;
+import dev.scrumpoker.application.play.Command.ClaimHost;
 import dev.scrumpoker.application.play.Command.Close;
 import dev.scrumpoker.application.play.Command.Detach;
 import dev.scrumpoker.application.play.Command.Enter;
@@ -14,9 +15,11 @@ import dev.scrumpoker.application.play.Command.ReleaseNode;
 import dev.scrumpoker.application.play.Command.Reset;
 import dev.scrumpoker.application.play.Command.RetractVote;
 import dev.scrumpoker.application.play.Command.Reveal;
+import dev.scrumpoker.application.play.Command.RotateInvitation;
 import dev.scrumpoker.application.play.Command.StartRound;
 import dev.scrumpoker.application.play.Command.Sync;
 import dev.scrumpoker.application.play.Command.TransferHost;
+import dev.scrumpoker.application.play.Command.Unban;
 import dev.scrumpoker.application.play.Output.Answer;
 import dev.scrumpoker.application.play.Output.Bulletin;
 import dev.scrumpoker.application.play.Output.Effect;
@@ -138,6 +141,12 @@ final class RoomOwner {
             publish(step, origin, live.kick(seat(origin), kick.participantId()), now);
         } else if (c instanceof TransferHost transfer) {
             publish(step, origin, live.transferHost(seat(origin), transfer.participantId()), now);
+        } else if (c instanceof ClaimHost) {
+            publish(step, origin, live.claimHost(seat(origin)), now);
+        } else if (c instanceof Unban unban) {
+            publish(step, origin, live.unban(seat(origin), unban.participantId()), now);
+        } else if (c instanceof RotateInvitation) {
+            publish(step, origin, live.rotateInvitation(seat(origin)), now);
         } else if (c instanceof Leave) {
             publish(step, origin, live.leave(seat(origin)), now);
         } else if (c instanceof Sync) {

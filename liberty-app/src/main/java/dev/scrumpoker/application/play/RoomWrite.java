@@ -56,6 +56,10 @@ public sealed interface RoomWrite {
         }
     }
 
+    /** The room's invitation key was replaced. */
+    record InvitationReplaced(String roomId, String inviteKey) implements RoomWrite {
+    }
+
     record Audited(AuditEntry entry) implements RoomWrite {
         @Override
         public String roomId() {

@@ -5,8 +5,10 @@ import dev.scrumpoker.domain.audit.AuditEntry;
 import dev.scrumpoker.domain.room.LiveRoom;
 import dev.scrumpoker.domain.room.RoomEvent;
 import dev.scrumpoker.domain.room.RoomEvent.HostChanged;
+import dev.scrumpoker.domain.room.RoomEvent.InvitationRotated;
 import dev.scrumpoker.domain.room.RoomEvent.ParticipantJoined;
 import dev.scrumpoker.domain.room.RoomEvent.ParticipantLeft;
+import dev.scrumpoker.domain.room.RoomEvent.ParticipantUnbanned;
 import dev.scrumpoker.domain.room.RoomEvent.RoundReset;
 import dev.scrumpoker.domain.room.RoomEvent.RoundRevealed;
 import dev.scrumpoker.domain.room.RoomEvent.RoundStarted;
@@ -44,9 +46,18 @@ final class RoomWrites {
                 }
             } else if (event instanceof HostChanged change) {
                 writes.add(RoomWrite.SeatSaved.of(live.participant(change.participantId())));
-                writes.add(RoomWrite.SeatSaved.of(live.participant(change.previousHostId())));
+                if (change.previousHostId() != null) {
+                    writes.add(RoomWrite.SeatSaved.of(live.participant(change.previousHostId())));
+                }
                 writes.add(audit(now, AuditAction.HOST_CHANGED, actorId, roomId,
                         live.participant(change.participantId()).userId(), Map.of()));
+            } else if (event instanceof ParticipantUnbanned unbanned) {
+                writes.add(RoomWrite.SeatSaved.of(live.participant(unbanned.participantId())));
+                writes.add(audit(now, AuditAction.PARTICIPANT_UNBANNED, actorId, roomId,
+                        live.participant(unbanned.participantId()).userId(), Map.of()));
+            } else if (event instanceof InvitationRotated) {
+                writes.add(new RoomWrite.InvitationReplaced(roomId, live.room().inviteKey()));
+                writes.add(audit(now, AuditAction.INVITATION_ROTATED, actorId, roomId, null, Map.of()));
             } else if (event instanceof VoteRecorded vote) {
                 writes.add(new RoomWrite.VoteCast(roomId, vote.roundNumber(), vote.participantId(), vote.cardValue(),
                         vote.castAt()));

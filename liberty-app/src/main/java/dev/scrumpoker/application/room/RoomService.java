@@ -8,6 +8,7 @@ import dev.scrumpoker.domain.audit.AuditEntry;
 import dev.scrumpoker.domain.audit.AuditLog;
 import dev.scrumpoker.domain.room.Deck;
 import dev.scrumpoker.domain.room.DeckType;
+import dev.scrumpoker.domain.room.Participant;
 import dev.scrumpoker.domain.room.ParticipantRepository;
 import dev.scrumpoker.domain.room.Privacy;
 import dev.scrumpoker.domain.room.Room;
@@ -26,6 +27,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Rooms outside of play: creating, finding, listing, deleting, and reading their history. */
@@ -140,13 +142,20 @@ public class RoomService {
         return new Page<>(found.subList(0, limit), Cursors.audit(last.entry().occurredAt(), last.id()));
     }
 
-    /** Everyone may read a public room's history; an invite-only room's is for its owner and its participants. */
+    /**
+     * Everyone may read a public room's history; an invite-only room's is for its owner and its participants. People
+     * removed from a room lose it either way, until the owner lets them back in.
+     */
     private void requireHistoryAccess(UUID callerId, Room room) {
-        if (room.privacy() == Privacy.PUBLIC || room.isOwnedBy(callerId)) {
+        if (room.isOwnedBy(callerId)) {
             return;
         }
-        boolean participated = participants.ofRoom(room.id()).stream().anyMatch(p -> p.userId().equals(callerId));
-        if (!participated) {
+        Optional<Participant> seat = participants.ofRoom(room.id()).stream()
+                .filter(p -> p.userId().equals(callerId)).findFirst();
+        if (seat.map(Participant::isBanned).orElse(false)) {
+            throw DomainException.forbidden("you were removed from this room");
+        }
+        if (room.privacy() != Privacy.PUBLIC && seat.isEmpty()) {
             throw DomainException.forbidden("this room's history is for its owner and participants");
         }
     }

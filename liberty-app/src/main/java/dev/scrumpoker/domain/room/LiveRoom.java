@@ -1,9 +1,11 @@
 package dev.scrumpoker.domain.room;
 
 import dev.scrumpoker.domain.room.RoomEvent.HostChanged;
+import dev.scrumpoker.domain.room.RoomEvent.InvitationRotated;
 import dev.scrumpoker.domain.room.RoomEvent.ParticipantDisconnected;
 import dev.scrumpoker.domain.room.RoomEvent.ParticipantJoined;
 import dev.scrumpoker.domain.room.RoomEvent.ParticipantLeft;
+import dev.scrumpoker.domain.room.RoomEvent.ParticipantUnbanned;
 import dev.scrumpoker.domain.room.RoomEvent.RoundReset;
 import dev.scrumpoker.domain.room.RoomEvent.RoundRevealed;
 import dev.scrumpoker.domain.room.RoomEvent.RoundStarted;
@@ -234,6 +236,10 @@ public final class LiveRoom {
         return unseat(requireSeated(participantId), false);
     }
 
+    /**
+     * The host removes someone, who may not come back until the owner lets them. In an invite-only room the
+     * invitation is rotated too: the removed person knows the old link, and a new guest account would pass with it.
+     */
     public List<RoomEvent> kick(UUID actorId, UUID targetId) {
         requireHost(actorId);
         if (actorId.equals(targetId)) {
@@ -246,7 +252,42 @@ public final class LiveRoom {
         if (room.isOwnedBy(target.userId())) {
             throw DomainException.forbidden("the room's owner cannot be removed from it");
         }
-        return unseat(target, true);
+        List<RoomEvent> events = unseat(target, true);
+        if (room.privacy() == Privacy.INVITE_ONLY) {
+            room.rotateInvitation();
+            events.add(new InvitationRotated());
+        }
+        return events;
+    }
+
+    /** The room's owner takes host, from whoever has it (or from nobody). */
+    public List<RoomEvent> claimHost(UUID actorId) {
+        Participant owner = requireOwner(actorId);
+        if (owner.isHost()) {
+            throw DomainException.invalid("you are the host already");
+        }
+        Optional<Participant> previous = currentHost();
+        previous.ifPresent(host -> host.host(false));
+        owner.host(true);
+        return List.of(new HostChanged(owner.id(), previous.map(Participant::id).orElse(null)));
+    }
+
+    /** The room's owner lets a removed participant back in. */
+    public List<RoomEvent> unban(UUID actorId, UUID targetId) {
+        requireOwner(actorId);
+        Participant target = participants.get(targetId);
+        if (target == null || !target.isBanned()) {
+            throw DomainException.notFound("nobody removed from this room has the id " + targetId);
+        }
+        target.unban();
+        return List.of(new ParticipantUnbanned(target.id()));
+    }
+
+    /** The room's owner replaces the invitation, so that the links handed out so far stop letting newcomers in. */
+    public List<RoomEvent> rotateInvitation(UUID actorId) {
+        requireOwner(actorId);
+        room.rotateInvitation();
+        return List.of(new InvitationRotated());
     }
 
     public List<RoomEvent> transferHost(UUID actorId, UUID targetId) {
@@ -319,8 +360,20 @@ public final class LiveRoom {
                 seats.add(view(seat));
             }
         }
+        Participant viewer = viewerId == null ? null : participants.get(viewerId);
+        List<RemovedSeat> removed = viewer != null && room.isOwnedBy(viewer.userId()) ? removed() : null;
         return new RoomSnapshot(room, roundNumber, storyTitle, revealed, seats, viewerId, votes.get(viewerId),
-                revealed ? revealedVotes : null, revealed ? stats : null);
+                revealed ? revealedVotes : null, revealed ? stats : null, removed);
+    }
+
+    private List<RemovedSeat> removed() {
+        List<RemovedSeat> removed = new ArrayList<>();
+        for (Participant seat : participants.values()) {
+            if (seat.isBanned()) {
+                removed.add(new RemovedSeat(seat.id(), seat.displayName()));
+            }
+        }
+        return removed;
     }
 
     public boolean isConnected(UUID participantId) {
@@ -394,6 +447,14 @@ public final class LiveRoom {
         Participant seat = requireSeated(participantId);
         if (!seat.isHost()) {
             throw DomainException.forbidden("only the host may do this");
+        }
+        return seat;
+    }
+
+    private Participant requireOwner(UUID participantId) {
+        Participant seat = requireSeated(participantId);
+        if (!room.isOwnedBy(seat.userId())) {
+            throw DomainException.forbidden("only the room's owner may do this");
         }
         return seat;
     }

@@ -49,6 +49,11 @@ public final class Participant {
         banned = banned || ban;
     }
 
+    /** The ban is lifted: the user may take a seat again (the seat itself stays empty until they do). */
+    void unban() {
+        banned = false;
+    }
+
     void host(boolean isHost) {
         host = isHost;
     }

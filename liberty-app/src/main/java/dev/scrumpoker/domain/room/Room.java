@@ -7,6 +7,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -101,9 +103,19 @@ public class Room {
         return ownerId.equals(userId);
     }
 
-    /** Whether someone without a seat may take one: everyone for PUBLIC rooms, invitees and the owner otherwise. */
+    /**
+     * Whether someone without a seat may take one: everyone for PUBLIC rooms, invitees and the owner otherwise. The
+     * key is compared in constant time, so answer times say nothing about how much of a guess was right.
+     */
     public boolean admits(UUID userId, String presentedInviteKey) {
-        return privacy == Privacy.PUBLIC || isOwnedBy(userId) || inviteKey.equals(presentedInviteKey);
+        return privacy == Privacy.PUBLIC || isOwnedBy(userId) || presentedInviteKey != null
+                && MessageDigest.isEqual(inviteKey.getBytes(StandardCharsets.UTF_8),
+                presentedInviteKey.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A new invitation: links with the old key no longer let newcomers in (seats already taken stay). */
+    public void rotateInvitation() {
+        inviteKey = RoomCode.secret();
     }
 
     public Deck deck() {

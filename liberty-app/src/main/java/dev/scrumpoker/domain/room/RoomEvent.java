@@ -40,7 +40,16 @@ public sealed interface RoomEvent {
     record RoundReset(int roundNumber) implements RoomEvent {
     }
 
+    /** {@code previousHostId} is null when nobody hosted (the owner reclaimed a room whose host had gone). */
     record HostChanged(UUID participantId, UUID previousHostId) implements RoomEvent {
+    }
+
+    /** The owner let a removed participant come back. */
+    record ParticipantUnbanned(UUID participantId) implements RoomEvent {
+    }
+
+    /** The room's invitation changed; the new key is the owner's to hand out, so the event does not carry it. */
+    record InvitationRotated() implements RoomEvent {
     }
 
     record RoomClosed() implements RoomEvent {

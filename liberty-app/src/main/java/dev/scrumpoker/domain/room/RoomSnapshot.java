@@ -7,9 +7,10 @@ import java.util.UUID;
 
 /**
  * The whole state of a room as one participant may see it: the room, the current round, every seat, the viewer's
- * own card, and, once revealed, everyone's votes and the statistics.
+ * own card, and, once revealed, everyone's votes and the statistics. {@code removed} lists the banned seats for the
+ * room's owner and is null for everyone else.
  */
 public record RoomSnapshot(Room room, int roundNumber, String storyTitle, boolean revealed,
                            List<ParticipantView> participants, UUID viewerId, String viewerCard,
-                           List<RevealedVote> revealedVotes, RoundStatistics stats) {
+                           List<RevealedVote> revealedVotes, RoundStatistics stats, List<RemovedSeat> removed) {
 }

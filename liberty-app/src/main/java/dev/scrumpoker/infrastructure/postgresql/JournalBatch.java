@@ -2,6 +2,7 @@ package dev.scrumpoker.infrastructure.postgresql;
 
 import dev.scrumpoker.application.play.RoomWrite;
 import dev.scrumpoker.application.play.RoomWrite.Audited;
+import dev.scrumpoker.application.play.RoomWrite.InvitationReplaced;
 import dev.scrumpoker.application.play.RoomWrite.RoundClosed;
 import dev.scrumpoker.application.play.RoomWrite.RoundOpened;
 import dev.scrumpoker.application.play.RoomWrite.SeatSaved;
@@ -40,6 +41,8 @@ final class JournalBatch {
     final Map<VoteKey, VoteCast> votes = new LinkedHashMap<>();
     final List<RoundRecord> closed = new ArrayList<>();
     final List<AuditEntry> audits = new ArrayList<>();
+    /** Each room's last invitation key. */
+    final Map<String, InvitationReplaced> invitations = new LinkedHashMap<>();
 
     void add(RoomWrite write) {
         if (write instanceof SeatSaved seat) {
@@ -62,15 +65,17 @@ final class JournalBatch {
             }
         } else if (write instanceof RoundClosed round) {
             closed.add(round.record());
+        } else if (write instanceof InvitationReplaced invitation) {
+            invitations.put(invitation.roomId(), invitation);
         } else if (write instanceof Audited audited) {
             audits.add(audited.entry());
         }
     }
 
-    /** Whether the batch holds nothing but cast votes (no seat, round, withdrawal, history or audit). */
+    /** Whether the batch holds nothing but cast votes (no seat, round, withdrawal, history, audit or invitation). */
     boolean isOnlyCastVotes() {
         return seats.isEmpty() && opened.isEmpty() && cleared.isEmpty() && closed.isEmpty() && audits.isEmpty()
-                && !votes.containsValue(null);
+                && invitations.isEmpty() && !votes.containsValue(null);
     }
 
     List<VoteCast> castVotes() {

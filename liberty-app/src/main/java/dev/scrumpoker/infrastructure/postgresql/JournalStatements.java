@@ -1,5 +1,6 @@
 package dev.scrumpoker.infrastructure.postgresql;
 
+import dev.scrumpoker.application.play.RoomWrite.InvitationReplaced;
 import dev.scrumpoker.application.play.RoomWrite.SeatSaved;
 import dev.scrumpoker.application.play.RoomWrite.VoteCast;
 import dev.scrumpoker.domain.audit.AuditEntry;
@@ -81,6 +82,10 @@ final class JournalStatements {
                         ?::text[], ?::text[], ?::bool[], ?::text[])
                 AS h(room_id, number, story_title, started_us, revealed_us, vote_count, average, median, min_value,
                      max_value, mode, consensus, votes)""".formatted(AT.formatted("started_us"), AT.formatted("revealed_us"));
+    private static final String INVITATIONS = """
+            UPDATE rooms r SET invite_key = i.invite_key
+            FROM unnest(?::text[], ?::text[]) AS i(room_id, invite_key)
+            WHERE r.id = i.room_id""";
     private static final String AUDITS = """
             INSERT INTO audit_log (occurred_at, action, actor_id, room_id, subject_id, details)
             SELECT %s, action, actor_id, room_id, subject_id, details::jsonb
@@ -160,6 +165,8 @@ final class JournalStatements {
                 column("int8", (RoundRecord r) -> micros(r.round().startedAt())),
                 column("int8", (RoundRecord r) -> micros(r.round().revealedAt()))), statistics,
                 List.of(column("text", (RoundRecord r) -> JsonColumns.votes(r.votes())))));
+        update(INVITATIONS, List.copyOf(batch.invitations.values()), List.of(
+                column("text", InvitationReplaced::roomId), column("text", InvitationReplaced::inviteKey)));
         update(AUDITS, batch.audits, List.of(
                 column("int8", (AuditEntry audit) -> micros(audit.occurredAt())),
                 column("text", (AuditEntry audit) -> audit.action().name()), column("uuid", AuditEntry::actorId),

@@ -2,9 +2,11 @@ package dev.scrumpoker.interfaces.websocket;
 
 import dev.scrumpoker.domain.room.RoomEvent;
 import dev.scrumpoker.domain.room.RoomEvent.HostChanged;
+import dev.scrumpoker.domain.room.RoomEvent.InvitationRotated;
 import dev.scrumpoker.domain.room.RoomEvent.ParticipantDisconnected;
 import dev.scrumpoker.domain.room.RoomEvent.ParticipantJoined;
 import dev.scrumpoker.domain.room.RoomEvent.ParticipantLeft;
+import dev.scrumpoker.domain.room.RoomEvent.ParticipantUnbanned;
 import dev.scrumpoker.domain.room.RoomEvent.RoomClosed;
 import dev.scrumpoker.domain.room.RoomEvent.RoundReset;
 import dev.scrumpoker.domain.room.RoomEvent.RoundRevealed;
@@ -37,7 +39,8 @@ final class FrameEncoder {
                 new Payloads.You(snapshot.viewerId(), snapshot.viewerCard()),
                 VoteRepresentation.of(snapshot.revealedVotes()),
                 StatsRepresentation.of(snapshot.stats()),
-                seq);
+                seq,
+                snapshot.removed());
         return encode(new Payloads.Frame("room.state.v1", requestId, seq, ts, state));
     }
 
@@ -70,6 +73,10 @@ final class FrameEncoder {
             return "host.changed.v1";
         } else if (event instanceof RoomClosed) {
             return "room.closed.v1";
+        } else if (event instanceof ParticipantUnbanned) {
+            return "participant.unbanned.v1";
+        } else if (event instanceof InvitationRotated) {
+            return "invite.rotated.v1";
         }
         throw new IllegalArgumentException("no frame type for " + event);
     }
@@ -95,6 +102,8 @@ final class FrameEncoder {
             return new Payloads.RoundNumber(reset.roundNumber());
         } else if (event instanceof HostChanged change) {
             return new Payloads.ParticipantId(change.participantId());
+        } else if (event instanceof ParticipantUnbanned unbanned) {
+            return new Payloads.ParticipantId(unbanned.participantId());
         }
         return Map.of();
     }

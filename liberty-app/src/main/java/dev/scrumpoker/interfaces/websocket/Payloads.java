@@ -1,6 +1,7 @@
 package dev.scrumpoker.interfaces.websocket;
 
 import dev.scrumpoker.domain.room.ParticipantView;
+import dev.scrumpoker.domain.room.RemovedSeat;
 import dev.scrumpoker.interfaces.representation.RoomRepresentation;
 import dev.scrumpoker.interfaces.representation.StatsRepresentation;
 import dev.scrumpoker.interfaces.representation.VoteRepresentation;
@@ -51,8 +52,10 @@ public final class Payloads {
     public record You(UUID participantId, String cardValue) {
     }
 
-    @JsonbPropertyOrder({"room", "round", "participants", "you", "revealedVotes", "stats", "seq"})
+    /** {@code removed}: the banned seats, in the owner's copy only (left out of everyone else's). */
+    @JsonbPropertyOrder({"room", "round", "participants", "you", "revealedVotes", "stats", "seq", "removed"})
     public record RoomState(RoomRepresentation room, RoundState round, List<ParticipantView> participants, You you,
-                            List<VoteRepresentation> revealedVotes, StatsRepresentation stats, long seq) {
+                            List<VoteRepresentation> revealedVotes, StatsRepresentation stats, long seq,
+                            @JsonbNillable(false) List<RemovedSeat> removed) {
     }
 }

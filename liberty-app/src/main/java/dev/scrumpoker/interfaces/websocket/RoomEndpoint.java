@@ -171,6 +171,9 @@ public class RoomEndpoint {
             case "round.reset.v1" -> new Command.Reset();
             case "participant.kick.v1" -> new Command.Kick(message.requiredId("participantId"));
             case "host.transfer.v1" -> new Command.TransferHost(message.requiredId("participantId"));
+            case "host.claim.v1" -> new Command.ClaimHost();
+            case "participant.unban.v1" -> new Command.Unban(message.requiredId("participantId"));
+            case "invite.rotate.v1" -> new Command.RotateInvitation();
             case "room.sync.v1" -> new Command.Sync();
             case "room.leave.v1" -> new Command.Leave();
             default -> null;

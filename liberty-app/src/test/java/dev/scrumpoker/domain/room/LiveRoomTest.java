@@ -10,9 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scrumpoker.domain.room.RoomEvent.HostChanged;
+import dev.scrumpoker.domain.room.RoomEvent.InvitationRotated;
 import dev.scrumpoker.domain.room.RoomEvent.ParticipantDisconnected;
 import dev.scrumpoker.domain.room.RoomEvent.ParticipantJoined;
 import dev.scrumpoker.domain.room.RoomEvent.ParticipantLeft;
+import dev.scrumpoker.domain.room.RoomEvent.ParticipantUnbanned;
 import dev.scrumpoker.domain.room.RoomEvent.RoundReset;
 import dev.scrumpoker.domain.room.RoomEvent.RoundRevealed;
 import dev.scrumpoker.domain.room.RoomEvent.RoundStarted;
@@ -862,6 +864,93 @@ class LiveRoomTest {
     }
 
     @Nested
+    class OwnerControls {
+
+        private UUID owner;
+
+        /** Alice joined first and hosts; the owner arrives later, as a plain participant. */
+        @BeforeEach
+        void ownerArrivesAfterAStranger() {
+            seatThree();
+            owner = join(ownerUser, "Owner", Role.OBSERVER);
+        }
+
+        @Test
+        void theOwnerTakesHostBackFromWhoeverHasIt() {
+            assertEquals(List.of(new HostChanged(owner, alice)), live.claimHost(owner));
+            assertEquals(owner, currentHost());
+            assertFalse(live.participant(alice).isHost());
+            assertRefused(Reason.FORBIDDEN, () -> live.reveal(alice, now));
+        }
+
+        @Test
+        void theOwnerTakesHostWhenNobodyHasIt() {
+            UUID seat = UUID.randomUUID();
+            live = LiveRoom.restore(room, List.of(new Participant(seat, room.id(), ownerUser, "Owner", Role.VOTER,
+                    false, true, false, now)), new Round(room.id(), 1, null, now, null, null), Map.of(),
+                    UUID::randomUUID);
+            assertEquals(List.of(new HostChanged(seat, null)), live.claimHost(seat));
+            assertTrue(live.participant(seat).isHost());
+        }
+
+        @Test
+        void onlyTheOwnerReclaimsHost() {
+            assertRefused(Reason.FORBIDDEN, () -> live.claimHost(bob));
+            assertRefused(Reason.FORBIDDEN, () -> live.claimHost(alice));
+            assertEquals(alice, currentHost());
+        }
+
+        @Test
+        void claimingWhileHostingIsRefused() {
+            live.claimHost(owner);
+            assertRefused(Reason.VALIDATION_FAILED, () -> live.claimHost(owner));
+            assertEquals(owner, currentHost());
+        }
+
+        @Test
+        void theOwnerLetsARemovedParticipantBackIn() {
+            live.kick(alice, bob);
+            assertRefused(Reason.FORBIDDEN, () -> live.checkEntry(bobUser, null));
+            assertEquals(List.of(new ParticipantUnbanned(bob)), live.unban(owner, bob));
+            assertFalse(live.participant(bob).isBanned());
+            assertDoesNotThrow(() -> live.checkEntry(bobUser, null));
+            assertEquals(bob, join(bobUser, "Bob", Role.VOTER), "the same seat comes back");
+        }
+
+        @Test
+        void onlyTheOwnerUnbansAndOnlyTheRemoved() {
+            live.kick(alice, bob);
+            assertRefused(Reason.FORBIDDEN, () -> live.unban(alice, bob));
+            assertTrue(live.participant(bob).isBanned());
+            assertRefused(Reason.NOT_FOUND, () -> live.unban(owner, carol));
+            assertRefused(Reason.NOT_FOUND, () -> live.unban(owner, UUID.randomUUID()));
+        }
+
+        @Test
+        void theOwnerSeesWhoWasRemovedAndNobodyElseDoes() {
+            live.kick(alice, bob);
+            assertEquals(List.of(new RemovedSeat(bob, "Bob")), live.snapshotFor(owner).removed());
+            assertNull(live.snapshotFor(alice).removed());
+            live.unban(owner, bob);
+            assertEquals(List.of(), live.snapshotFor(owner).removed());
+        }
+
+        @Test
+        void theOwnerReplacesTheInvitation() {
+            String before = room.inviteKey();
+            assertEquals(List.of(new InvitationRotated()), live.rotateInvitation(owner));
+            assertNotEquals(before, room.inviteKey());
+            assertRefused(Reason.FORBIDDEN, () -> live.rotateInvitation(alice));
+        }
+
+        @Test
+        void theOwnerMustBeSeatedToActAsOwner() {
+            live.leave(owner);
+            assertRefused(Reason.FORBIDDEN, () -> live.claimHost(owner));
+        }
+    }
+
+    @Nested
     class Entry {
 
         private Room inviteOnly;
@@ -912,6 +1001,16 @@ class LiveRoomTest {
             UUID guest = join(aliceUser, "Alice", Role.VOTER);
             live.kick(host, guest);
             assertRefused(Reason.FORBIDDEN, () -> live.checkEntry(aliceUser, inviteOnly.inviteKey()));
+        }
+
+        @Test
+        void aKickReplacesTheInvitationSoTheOldLinkLetsNoNewcomerIn() {
+            UUID host = join(ownerUser, "Owner", Role.VOTER);
+            String oldKey = inviteOnly.inviteKey();
+            UUID guest = join(aliceUser, "Alice", Role.VOTER);
+            assertEquals(List.of(new ParticipantLeft(guest, true), new InvitationRotated()), live.kick(host, guest));
+            assertRefused(Reason.FORBIDDEN, () -> live.checkEntry(bobUser, oldKey));
+            assertDoesNotThrow(() -> live.checkEntry(bobUser, inviteOnly.inviteKey()));
         }
     }
 
