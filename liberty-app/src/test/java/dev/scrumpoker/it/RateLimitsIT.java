@@ -3,8 +3,10 @@ package dev.scrumpoker.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -98,6 +100,26 @@ class RateLimitsIT {
         checkout(buyer, "key-1").expect(201);
     }
 
+    /** The IT server counts handshakes per second (pom.xml: 100 per address), so one test can reach the limit. */
+    @Test
+    void handshakesFromOneAddressAreLimitedBeforeTheUpgrade() {
+        String address = anotherAddress();
+        RawAnswer refused = null;
+        for (int attempt = 1; attempt <= 1000 && refused == null; attempt++) {
+            RawAnswer answer = handshakeFrom(address);
+            if (answer.status() == 429) {
+                refused = answer;
+            } else {
+                assertEquals(101, answer.status(), answer.text());
+            }
+        }
+
+        assertTrue(refused != null, "no handshake of 1,000 was refused");
+        assertTrue(refused.text().contains("\"error\":\"RATE_LIMITED\""), refused.text());
+        assertTrue(Long.parseLong(refused.header("Retry-After")) >= 1, refused.text());
+        assertEquals(101, handshakeFrom(anotherAddress()).status(), "another address is still served");
+    }
+
     private static ApiResponse checkout(Api.User user, String idempotencyKey) {
         return Api.post("/subscriptions/checkout", user.token(), Jsons.object("tier", "PRO").toString(),
                 Map.of("Idempotency-Key", idempotencyKey));
@@ -120,6 +142,39 @@ class RateLimitsIT {
                     .filter(line -> line.toLowerCase(Locale.ROOT).startsWith(name.toLowerCase(Locale.ROOT) + ":"))
                     .map(line -> line.substring(line.indexOf(':') + 1).trim()).findFirst()
                     .orElseThrow(() -> new AssertionError("no " + name + " in " + text));
+        }
+    }
+
+    /** A WebSocket handshake from {@code fromAddress}: its answer's head (and body, when refused); then hangs up. */
+    private static RawAnswer handshakeFrom(String fromAddress) {
+        URI target = Server.A.ws("/ws/room/zzzz9999");
+        String request = "GET " + target.getRawPath() + " HTTP/1.1\r\nHost: " + target.getHost() + ":" + target.getPort()
+                + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                + "Sec-WebSocket-Version: 13\r\n\r\n";
+        try (Socket socket = new Socket(InetAddress.getByName(target.getHost()), target.getPort(),
+                InetAddress.getByName(fromAddress), 0)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            StringBuilder answer = new StringBuilder();
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                answer.append(line).append('\n');
+            }
+            int status = Integer.parseInt(answer.substring(answer.indexOf(" ") + 1, answer.indexOf(" ") + 4));
+            RawAnswer head = new RawAnswer(status, answer.toString());
+            if (status == 101) {
+                return head;
+            }
+            // A refusal's body is short ASCII JSON; the connection stays open, so read what the length says.
+            char[] body = new char[Integer.parseInt(head.header("Content-Length"))];
+            for (int read = 0; read < body.length; ) {
+                read += in.read(body, read, body.length - read);
+            }
+            return new RawAnswer(status, answer.append('\n').append(body).toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

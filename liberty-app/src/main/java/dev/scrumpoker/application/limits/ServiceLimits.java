@@ -8,9 +8,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The limits on what costs the service most, each with its key: guest sign-ins and password checks (PBKDF2, ~220 ms
- * of CPU each) per client address, failed logins per account (a lockout until the window ends), and checkout
- * creations per account (each one calls Stripe). The numbers are configuration; docs/security.md explains them.
+ * The limits on what costs the service most, each with its key: guest sign-ins, password checks (PBKDF2, ~220 ms
+ * of CPU each) and WebSocket handshakes per client address, failed logins per account (a lockout until the window
+ * ends), and checkout creations per account (each one calls Stripe). The numbers are configuration; docs/security.md explains them.
  */
 @ApplicationScoped
 public class ServiceLimits {
@@ -37,6 +37,12 @@ public class ServiceLimits {
     @ConfigProperty(name = "limits.login-failures.window", defaultValue = "PT15M")
     Duration failureWindow;
     @Inject
+    @ConfigProperty(name = "limits.handshake.per-address", defaultValue = "20000")
+    int handshakesPerAddress;
+    @Inject
+    @ConfigProperty(name = "limits.handshake.window", defaultValue = "PT1M")
+    Duration handshakeWindow;
+    @Inject
     @ConfigProperty(name = "limits.checkout.per-account", defaultValue = "30")
     int checkoutsPerAccount;
     @Inject
@@ -47,6 +53,7 @@ public class ServiceLimits {
     private Limit passwordChecks;
     private Limit loginFailures;
     private Limit checkouts;
+    private Limit handshakes;
 
     @PostConstruct
     void build() {
@@ -54,6 +61,7 @@ public class ServiceLimits {
         passwordChecks = new Limit("password-per-address", passwordChecksPerAddress, passwordWindow);
         loginFailures = new Limit("login-failures-per-account", failuresPerAccount, failureWindow);
         checkouts = new Limit("checkout-per-account", checkoutsPerAccount, checkoutWindow);
+        handshakes = new Limit("handshake-per-address", handshakesPerAddress, handshakeWindow);
     }
 
     public void guestSignIn(String clientAddress) {
@@ -77,6 +85,11 @@ public class ServiceLimits {
 
     public void loginSucceeded(String accountEmail) {
         counts.forget(loginFailures, accountEmail);
+    }
+
+    /** WebSocket handshakes, counted before the token is even read. */
+    public void handshake(String clientAddress) {
+        refuseIfOver(counts.take(handshakes, clientAddress), "too many connections opened from this address");
     }
 
     public void checkoutStarted(UUID userId) {

@@ -1,17 +1,23 @@
 package dev.scrumpoker.infrastructure.security;
 
 import dev.scrumpoker.domain.account.PasswordHasher;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * PBKDF2 with HMAC-SHA512, 210,000 iterations and a 16-byte random salt (OWASP's recommendation for this PRF).
  * Stored as {@code pbkdf2-sha512$iterations$salt$hash}, so the cost can be raised later without breaking old hashes.
+ * Hashes run through a {@link HashingGate}: at most {@code auth.hashing.concurrency} at once (default: half the
+ * cores), each waiting at most {@code auth.hashing.max-wait} for its turn.
  */
 @ApplicationScoped
 public class Pbkdf2PasswordHasher implements PasswordHasher {
@@ -23,13 +29,27 @@ public class Pbkdf2PasswordHasher implements PasswordHasher {
     private static final int HASH_BITS = 512;
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    @Inject
+    @ConfigProperty(name = "auth.hashing.concurrency", defaultValue = "0")
+    int concurrency;
+    @Inject
+    @ConfigProperty(name = "auth.hashing.max-wait", defaultValue = "PT2S")
+    Duration maxWait;
+
+    private HashingGate gate;
+
+    @PostConstruct
+    void openGate() {
+        gate = new HashingGate(concurrency > 0 ? concurrency : HashingGate.defaultConcurrency(), maxWait);
+    }
+
     @Override
     public String hash(String password) {
         byte[] salt = new byte[SALT_BYTES];
         RANDOM.nextBytes(salt);
         Base64.Encoder b64 = Base64.getEncoder();
-        return PREFIX + "$" + ITERATIONS + "$" + b64.encodeToString(salt) + "$"
-                + b64.encodeToString(derive(password, salt, ITERATIONS));
+        byte[] derived = gate.run(() -> derive(password, salt, ITERATIONS));
+        return PREFIX + "$" + ITERATIONS + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(derived);
     }
 
     @Override
@@ -40,7 +60,9 @@ public class Pbkdf2PasswordHasher implements PasswordHasher {
         }
         Base64.Decoder b64 = Base64.getDecoder();
         byte[] expected = b64.decode(parts[3]);
-        byte[] actual = derive(password, b64.decode(parts[2]), Integer.parseInt(parts[1]));
+        byte[] salt = b64.decode(parts[2]);
+        int iterations = Integer.parseInt(parts[1]);
+        byte[] actual = gate.run(() -> derive(password, salt, iterations));
         return MessageDigest.isEqual(expected, actual);
     }
 

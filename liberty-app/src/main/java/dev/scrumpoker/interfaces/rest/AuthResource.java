@@ -2,6 +2,7 @@ package dev.scrumpoker.interfaces.rest;
 
 import dev.scrumpoker.application.account.AccountService;
 import dev.scrumpoker.application.account.Authenticated;
+import dev.scrumpoker.interfaces.web.ClientAddress;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package dev.scrumpoker.interfaces.rest;
+package dev.scrumpoker.interfaces.web;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +28,7 @@ public class ClientAddress {
         proxies = Set.copyOf(trustedProxies.orElse(List.of()));
     }
 
-    String of(HttpServletRequest request) {
+    public String of(HttpServletRequest request) {
         String peer = request.getRemoteAddr();
         if (!proxies.contains(peer)) {
             return peer;
