@@ -1,5 +1,6 @@
 package dev.scrumpoker.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +73,40 @@ class CloseCodesIT {
         RoomClient client = RoomClient.connect("zzzz9999", user);
 
         assertEquals(NOT_FOUND, client.awaitClose());
+    }
+
+    /** A made-up room id costs one lookup: nothing is kept for it afterwards (before, each lingered two minutes). */
+    @Test
+    void madeUpRoomIdsLeaveNothingOnTheNode() {
+        Api.User prober = Api.freshGuest();
+        double before = roomsActive();
+
+        for (int probe = 0; probe < 30; probe++) {
+            RoomClient client = RoomClient.connect(madeUpRoomId(), prober);
+            assertEquals(NOT_FOUND, client.awaitClose());
+        }
+
+        // Within one or two of before: a room of the previous test may still be arriving; the 30 probes must not be.
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertTrue(roomsActive() <= before + 2,
+                () -> "rooms held after 30 made-up ids: " + roomsActive() + ", before: " + before));
+    }
+
+    private static double roomsActive() {
+        String metrics = Https.get("/metrics", Server.required("metrics.user"), Server.required("metrics.password"))
+                .body();
+        return metrics.lines().filter(line -> line.startsWith("scrumpoker_rooms_active"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError("no scrumpoker_rooms_active in /metrics"));
+    }
+
+    private static String madeUpRoomId() {
+        String alphabet = "23456789abcdefghijkmnpqrstuvwxyz";
+        StringBuilder id = new StringBuilder();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = 0; i < 8; i++) {
+            id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return id.toString();
     }
 
     @Test

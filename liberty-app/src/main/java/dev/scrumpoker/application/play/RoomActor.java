@@ -100,6 +100,10 @@ final class RoomActor implements RoomAudience.Listener {
         boolean known = audience.remove(attendee);
         if (known && (owner != null || route != null)) {
             dispatch(new RoomCommand(roomId, origin, new Detach(), 0));
+        } else if (owner == null && route == null && isIdle()) {
+            // Nothing is known here about where the room is (it does not exist, or its connections were sent away
+            // while this actor was let go of): keeping it would only keep a handle.
+            services.retire(this);
         }
     }
 
@@ -303,6 +307,10 @@ final class RoomActor implements RoomAudience.Listener {
             }
         }
         audience.dismissAll(Dismissal.NO_SUCH_ROOM, "no room " + roomId);
+        if (isIdle()) {
+            // Nothing here for a room that does not exist: a made-up id leaves no trace on this node.
+            services.retire(this);
+        }
     }
 
     private void drainAwaiting() {

@@ -91,10 +91,21 @@ public class RoomActors implements PlayServices {
         }
     }
 
-    /** Runs work in every room's mailbox. */
+    /**
+     * Runs work in the room's mailbox if this node holds the room; nothing otherwise, nor when the room is let go of
+     * meanwhile (unlike {@link #post}, no successor is made for it).
+     */
+    void postIfHeld(String roomId, Consumer<RoomActor> work) {
+        RoomActor actor = actors.get(roomId);
+        if (actor != null) {
+            actor.post(work);
+        }
+    }
+
+    /** Runs work in every held room's mailbox (a room let go of meanwhile is not brought back for it). */
     void postToAll(Consumer<RoomActor> work) {
         for (String roomId : actors.keySet()) {
-            post(roomId, work);
+            postIfHeld(roomId, work);
         }
     }
 

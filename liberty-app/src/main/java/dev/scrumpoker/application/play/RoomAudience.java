@@ -237,7 +237,10 @@ final class RoomAudience {
     }
 
     /** Closes every connection here (the room does not exist, say). */
+    /** Sends every connection away; they are no longer this room's, whenever their closes arrive. */
     void dismissAll(Dismissal why, String message) {
         attendees.values().forEach(attendee -> attendee.dismiss(why, message));
+        attendees.clear();
+        joining.clear();
     }
 }

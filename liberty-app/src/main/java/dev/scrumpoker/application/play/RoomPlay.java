@@ -81,10 +81,13 @@ public class RoomPlay {
         actors.post(attendee.roomId(), actor -> actor.command(attendee, roomCommand));
     }
 
-    /** A connection closed, for whatever reason: its seat stays. */
+    /**
+     * A connection closed, for whatever reason: its seat stays. A room this node no longer holds (it did not exist,
+     * and its connections were sent away) has nothing to hear.
+     */
     public void closed(Attendee attendee) {
         Origin origin = origin(attendee, null, 0);
-        actors.post(attendee.roomId(), actor -> actor.closed(attendee, origin));
+        actors.postIfHeld(attendee.roomId(), actor -> actor.closed(attendee, origin));
     }
 
     /** After a room was deleted: its owner tells every connection, on every node, then closes them (4404). */
