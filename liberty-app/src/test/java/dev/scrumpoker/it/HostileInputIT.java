@@ -72,6 +72,28 @@ class HostileInputIT {
         Server.A.awaitReady();
     }
 
+    /**
+     * A NUL character in an email reached PostgreSQL, which refused it, and each refusal counted toward the users'
+     * circuit breaker: ten of them and every sign-in of every user answered 503. Now each is a 400, and nobody else
+     * notices.
+     */
+    @Test
+    void anEmailWithANulCharacterIsRefusedAndOpensNoBreaker() {
+        String address = OtherAddresses.any();
+        String nul = Jsons.object("email", "a\u0000b@example.com", "password", "correct horse battery",
+                "displayName", "Nul").toString();
+        for (int attempt = 1; attempt <= 15; attempt++) {
+            OtherAddresses.Answer login = OtherAddresses.post(address, "/auth/login", nul);
+            assertEquals(400, login.status(), login.text());
+            assertTrue(login.text().contains("\"error\":\"VALIDATION_FAILED\""), login.text());
+            assertEquals(400, OtherAddresses.post(address, "/auth/register", nul).status());
+        }
+
+        Api.Registered someoneElse = Api.register("Unaffected", "correct horse battery");
+        Api.post("/auth/login", null, Jsons.object("email", someoneElse.email(), "password", "correct horse battery"))
+                .expect(200);
+    }
+
     @Test
     void namesCountCharactersNotBytes() {
         String fortyEmoji = "🚀".repeat(40);

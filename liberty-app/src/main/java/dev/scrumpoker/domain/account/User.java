@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
 public class User {
 
     public static final int MIN_PASSWORD_LENGTH = 10;
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    /** Something@something.tld, without spaces, control or invisible format characters anywhere. */
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s\\p{Cc}\\p{Cf}]+@[^@\\s\\p{Cc}\\p{Cf}]+\\.[^@\\s\\p{Cc}\\p{Cf}]+$");
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
 
     @Id
     private UUID id;
@@ -78,8 +80,14 @@ public class User {
         return canonicalEmail(email);
     }
 
-    /** The form emails are stored and looked up in, without judging the address (a login only looks it up). */
+    /**
+     * The form emails are stored and looked up in, without judging the address (a login only looks it up); only
+     * control characters, which no stored address has and PostgreSQL cannot even compare (NUL), are refused.
+     */
     public static String canonicalEmail(String email) {
+        if (email.length() > 1024 || CONTROL.matcher(email).find()) {
+            throw DomainException.invalid("email must be a valid address");
+        }
         return email.strip().toLowerCase(Locale.ROOT);
     }
 

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 
 @ApplicationScoped
 @CircuitBreaker(failOn = PersistenceException.class)
+@ClassifiesFailures
 public class JpaCheckoutRepository implements CheckoutRepository {
 
     @PersistenceContext(unitName = "scrumPoker")

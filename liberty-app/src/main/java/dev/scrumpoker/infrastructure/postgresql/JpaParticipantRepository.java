@@ -12,6 +12,7 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 
 @ApplicationScoped
 @CircuitBreaker(failOn = PersistenceException.class)
+@ClassifiesFailures
 public class JpaParticipantRepository implements ParticipantRepository {
 
     @PersistenceContext(unitName = "scrumPoker")

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 
 @ApplicationScoped
 @CircuitBreaker(failOn = PersistenceException.class)
+@ClassifiesFailures
 public class JpaRoomRepository implements RoomRepository {
 
     @PersistenceContext(unitName = "scrumPoker")

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 /** Reads the session history in {@code round_history}, partitioned by the month of the reveal; the room journal writes it. */
 @ApplicationScoped
 @CircuitBreaker(failOn = PersistenceException.class)
+@ClassifiesFailures
 public class JpaRoundHistory implements RoundHistory {
 
     private static final String ROUND_COLUMNS = "room_id, number, story_title, started_at, revealed_at, "

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 
 @ApplicationScoped
 @CircuitBreaker(failOn = PersistenceException.class)
+@ClassifiesFailures
 public class JpaRoundRepository implements RoundRepository {
 
     private static final String COLUMNS = "room_id, number, story_title, started_at, revealed_at, "

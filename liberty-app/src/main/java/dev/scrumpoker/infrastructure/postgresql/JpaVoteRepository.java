@@ -13,6 +13,7 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 
 @ApplicationScoped
 @CircuitBreaker(failOn = PersistenceException.class)
+@ClassifiesFailures
 public class JpaVoteRepository implements VoteRepository {
 
     @PersistenceContext(unitName = "scrumPoker")

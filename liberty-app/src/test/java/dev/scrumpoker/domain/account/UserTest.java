@@ -72,10 +72,23 @@ class UserTest {
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = {"plain", "no-dot@host", "@example.com", "alice@", "a@@b.com", "a b@c.de", "a@b c.de",
-            "a@b.", "   "})
+            "a@b.", "   ", "a\u0000b@example.com", "a@exam\u0007ple.com", "a\u200Bb@example.com", "a@b.c\u202E"})
     void normalizeEmailRefusesMalformedAddresses(String email) {
         DomainException e = assertThrows(DomainException.class, () -> User.normalizeEmail(email));
         assertEquals(Reason.VALIDATION_FAILED, e.reason());
+    }
+
+    /** A login only looks the address up, but no stored address holds a control character (PostgreSQL cannot compare NUL). */
+    @ParameterizedTest
+    @ValueSource(strings = {"a\u0000b@example.com", "a@example.com\u001f", "\u007f@example.com"})
+    void canonicalEmailRefusesControlCharacters(String email) {
+        DomainException e = assertThrows(DomainException.class, () -> User.canonicalEmail(email));
+        assertEquals(Reason.VALIDATION_FAILED, e.reason());
+    }
+
+    @Test
+    void canonicalEmailOnlyLowerCasesAndStripsWhatItDoesNotJudge() {
+        assertEquals("not an address", User.canonicalEmail("  Not An Address "));
     }
 
     @Test
