@@ -1,5 +1,7 @@
 // One participant's WebSocket to a room: joins on every open, reconnects with backoff when the connection drops,
-// and notices a connection that died silently (a laptop lid, a lost Wi-Fi) by its missing pong.
+// and notices a connection that died silently (a laptop lid, a lost Wi-Fi) by its missing pong. Each connection opens
+// with a one-time ticket (POST /auth/ws-ticket), so the long-lived token never goes into a URL.
+import { api } from './api.js';
 
 const FIRST_RETRY_MS = 500;
 const MAX_RETRY_MS = 15_000;
@@ -52,11 +54,24 @@ export class RoomConnection {
     this.detach()?.close(1000);
   }
 
-  connect() {
+  async connect() {
     clearTimeout(this.retryTimer);
     this.onStatus({ state: this.attempt === 0 ? 'connecting' : 'reconnecting', attempt: this.attempt });
+    this.socket = null;
+    this.fetchingTicket = true;
+    let ticket;
+    try {
+      ({ ticket } = await api('/auth/ws-ticket', { method: 'POST', token: this.token }));
+    } catch (error) {
+      // A refused token is final, as a 4401 close would be; anything else (offline, busy) is retried.
+      this.closed(error.status === 401 ? 4401 : 1006);
+      return;
+    } finally {
+      this.fetchingTicket = false;
+    }
+    if (this.stopped) return;
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-    const query = new URLSearchParams({ token: this.token });
+    const query = new URLSearchParams({ ticket });
     if (this.invite) query.set('invite', this.invite);
     const socket = new WebSocket(`${scheme}://${location.host}/ws/room/${encodeURIComponent(this.roomId)}?${query}`);
     this.socket = socket;
@@ -111,7 +126,7 @@ export class RoomConnection {
   }
 
   retryNow() {
-    if (!this.stopped && !this.socket) this.connect();
+    if (!this.stopped && !this.socket && !this.fetchingTicket) this.connect();
   }
 
   /** Unhooks the current socket so its late events are ignored; returns it. */

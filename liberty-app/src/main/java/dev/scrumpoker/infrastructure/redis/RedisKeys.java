@@ -27,4 +27,9 @@ final class RedisKeys {
     static String limitWindow(String limit, String key, long window) {
         return PREFIX + "limit:{" + limit + ":" + key + "}:" + window;
     }
+
+    /** A one-time thing (a connection ticket's nonce) that was used; it expires with the thing. */
+    static String used(String id) {
+        return PREFIX + "used:{" + id + "}";
+    }
 }

@@ -2,6 +2,9 @@ package dev.scrumpoker.interfaces.rest;
 
 import dev.scrumpoker.application.account.AccountService;
 import dev.scrumpoker.application.account.Authenticated;
+import dev.scrumpoker.application.account.ConnectionTickets;
+import dev.scrumpoker.application.account.ConnectionTickets.IssuedTicket;
+import dev.scrumpoker.application.account.VerifiedCaller;
 import dev.scrumpoker.interfaces.web.ClientAddress;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
@@ -32,6 +35,10 @@ public class AuthResource {
     AccountService accounts;
     @Inject
     ClientAddress clientAddress;
+    @Inject
+    ConnectionTickets tickets;
+    @Inject
+    Caller caller;
     @Context
     HttpServletRequest http;
 
@@ -46,6 +53,10 @@ public class AuthResource {
 
     @JsonbPropertyOrder({"id", "displayName", "guest"})
     public record UserSummary(UUID id, String displayName, boolean guest) {
+    }
+
+    @JsonbPropertyOrder({"ticket", "expiresIn"})
+    public record TicketResponse(String ticket, long expiresIn) {
     }
 
     @JsonbPropertyOrder({"token", "expiresIn", "user"})
@@ -81,5 +92,16 @@ public class AuthResource {
     public TokenResponse login(LoginRequest request) {
         Bodies.require(request);
         return TokenResponse.of(accounts.login(request.email(), request.password(), clientAddress.of(http)));
+    }
+
+    @POST
+    @Path("/ws-ticket")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "A one-time pass for opening a room's WebSocket (?ticket=), good for 30 s, so the token "
+            + "itself never goes into a URL; 401 without a valid token")
+    public Response connectionTicket() {
+        IssuedTicket issued = tickets.issue(new VerifiedCaller(caller.id(), caller.displayName()));
+        return Response.status(Response.Status.CREATED)
+                .entity(new TicketResponse(issued.ticket(), issued.expiresInSeconds())).build();
     }
 }

@@ -25,4 +25,11 @@ public class Caller {
             throw new DomainException(Reason.UNAUTHORIZED, "the token does not name a user of this service");
         }
     }
+
+    /** The name the token was issued with (the caller's display name then). */
+    public String displayName() {
+        id();
+        String name = token.getClaim("name");
+        return name == null ? "" : name;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.scrumpoker.interfaces.websocket;
 
+import dev.scrumpoker.application.account.ConnectionTickets;
 import dev.scrumpoker.application.account.TokenService;
 import dev.scrumpoker.application.account.VerifiedCaller;
 import dev.scrumpoker.application.play.Command;
@@ -26,9 +27,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The WebSocket edge of a room: {@code /ws/room/{roomId}?token=<JWT>}. Authenticates the handshake, reads each
- * frame strictly, turns it into a {@link Command} for {@link RoomPlay} and returns at once: the room answers later,
- * through the connection's queue. Frames that break the format are answered here (INVALID_MESSAGE, UNKNOWN_TYPE).
+ * The WebSocket edge of a room: {@code /ws/room/{roomId}?token=<JWT>}, or {@code ?ticket=} with a one-time pass.
+ * Authenticates the handshake, reads each frame strictly, turns it into a {@link Command} for {@link RoomPlay} and
+ * returns at once: the room answers later, through the connection's queue. Frames that break the format are answered here (INVALID_MESSAGE, UNKNOWN_TYPE).
  * One instance per connection ({@code @Dependent}: a CDI bean, so injection works), made by
  * {@link RoomEndpointConfigurator}; the container delivers its frames one at a time.
  */
@@ -48,6 +49,8 @@ public class RoomEndpoint {
     @Inject
     TokenService tokens;
     @Inject
+    ConnectionTickets tickets;
+    @Inject
     ConnectionRegistry registry;
     @Inject
     RoomMetrics metrics;
@@ -64,7 +67,7 @@ public class RoomEndpoint {
             closeAtOnce(session, CloseCodes.FORBIDDEN, "this page's origin may not open rooms here");
             return;
         }
-        Optional<VerifiedCaller> caller = tokens.verify(parameter(session, "token"));
+        Optional<VerifiedCaller> caller = callerOf(session);
         if (caller.isEmpty()) {
             closeAtOnce(session, CloseCodes.UNAUTHORIZED, "missing, invalid or expired token");
             return;
@@ -202,6 +205,12 @@ public class RoomEndpoint {
         }
         return text.length() * 3L > MAX_FRAME
                 && text.toString().getBytes(StandardCharsets.UTF_8).length > MAX_FRAME;
+    }
+
+    /** A one-time ticket ({@code ?ticket=}, what the web UI sends), else the token itself ({@code ?token=}). */
+    private Optional<VerifiedCaller> callerOf(Session session) {
+        String ticket = parameter(session, "ticket");
+        return ticket != null ? tickets.redeem(ticket) : tokens.verify(parameter(session, "token"));
     }
 
     private static String parameter(Session session, String name) {
