@@ -3,6 +3,7 @@ package dev.scrumpoker.it;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,6 +59,25 @@ final class Server {
     void start() {
         runServerScript("start");
         awaitReady();
+    }
+
+    /**
+     * Starts the server with extra environment and answers the start script's exit code, without waiting for the
+     * server to be ready (it may refuse to start).
+     */
+    int startWith(Map<String, String> environment) {
+        return runServerScript("start", environment);
+    }
+
+    /** The server's messages.log as it is now. */
+    String messages() {
+        Path log = Path.of(required("liberty.bin.dir")).resolveSibling("usr").resolve("servers").resolve(name)
+                .resolve("logs").resolve("messages.log");
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + log, e);
+        }
     }
 
     /** Starts the server unless it is up already; either way it is ready afterwards. */
@@ -150,6 +170,14 @@ final class Server {
     }
 
     private void runServerScript(String action) {
+        int exit = runServerScript(action, Map.of());
+        // "server stop" answers 1 when the server was not running; anything else above 1 is a failure.
+        if (exit > 1) {
+            throw new IllegalStateException("server " + action + " " + name + " exited " + exit);
+        }
+    }
+
+    private int runServerScript(String action, Map<String, String> environment) {
         Path bin = Path.of(required("liberty.bin.dir"));
         ProcessBuilder builder = new ProcessBuilder(bin.resolve("server").toString(), action, name)
                 .redirectErrorStream(true)
@@ -157,16 +185,14 @@ final class Server {
         // The server's variables read the environment: this is what puts node B on its own ports.
         builder.environment().putAll(Map.of("HTTP_PORT", Integer.toString(httpPort),
                 "HTTPS_PORT", Integer.toString(httpsPort)));
+        builder.environment().putAll(environment);
         try {
             Process process = builder.start();
             if (!process.waitFor(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("server " + action + " did not finish within " + READY_TIMEOUT);
             }
-            // "server stop" answers 1 when the server was not running; anything else above 1 is a failure.
-            if (process.exitValue() > 1) {
-                throw new IllegalStateException("server " + action + " " + name + " exited " + process.exitValue());
-            }
+            return process.exitValue();
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + bin.resolve("server"), e);
         } catch (InterruptedException e) {
