@@ -7,7 +7,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -80,7 +79,9 @@ public final class SigningKeys {
             String pem = System.getenv("JWT_PRIVATE_KEY");
             if (pem == null || pem.isBlank()) {
                 String file = System.getenv("JWT_PRIVATE_KEY_FILE");
-                Path path = file == null || file.isBlank() ? developmentKeyFile() : Paths.get(file);
+                Path path = file == null || file.isBlank()
+                        ? developmentKeyFile(Paths.get(System.getProperty("user.home"), ".scrum-poker"))
+                        : Paths.get(file);
                 pem = Files.readString(path, StandardCharsets.US_ASCII);
             }
             return new SigningKeys(parse(pem));
@@ -91,9 +92,8 @@ public final class SigningKeys {
         }
     }
 
-    /** Creates the development key if no node has yet; the atomic move makes concurrent first starts agree. */
-    private static Path developmentKeyFile() throws IOException, GeneralSecurityException {
-        Path dir = Paths.get(System.getProperty("user.home"), ".scrum-poker");
+    /** Creates the development key if no node has yet; concurrent first starts agree on the first one made. */
+    static Path developmentKeyFile(Path dir) throws IOException, GeneralSecurityException {
         Path key = dir.resolve("jwt-signing-key.pem");
         if (Files.exists(key)) {
             return key;
@@ -108,8 +108,12 @@ public final class SigningKeys {
                 PosixFilePermissions.fromString("rw-------")));
         Files.writeString(temp, pem, StandardCharsets.US_ASCII);
         try {
-            Files.move(temp, key, StandardCopyOption.ATOMIC_MOVE);
+            // A hard link is made whole or not at all, and never over an existing file (a rename would replace it:
+            // two nodes starting together would each keep the key they made, and refuse each other's tokens).
+            Files.createLink(key, temp);
         } catch (FileAlreadyExistsException anotherNodeWasFirst) {
+            // Theirs is the key: it is read below, by both.
+        } finally {
             Files.deleteIfExists(temp);
         }
         return key;
