@@ -6,6 +6,13 @@ public interface RateLimits {
     /** Counts one use of {@code key} and says whether it is within the limit. */
     Admission take(Limit limit, String key);
 
+    /**
+     * Counts one use of {@code key} without waiting for the shared count: answers from what this node knows (the
+     * key went over the limit in this window), and learns the shared count when it arrives. For paths that must not
+     * wait on Redis (a reconnection storm's handshakes); a few uses past the limit may get through meanwhile.
+     */
+    Admission takeWithoutWaiting(Limit limit, String key);
+
     /** Says whether one more use of {@code key} would be within the limit, without counting it. */
     Admission check(Limit limit, String key);
 

@@ -87,9 +87,13 @@ public class ServiceLimits {
         counts.forget(loginFailures, accountEmail);
     }
 
-    /** WebSocket handshakes, counted before the token is even read. */
+    /**
+     * WebSocket handshakes, counted before the token is even read. A reconnection storm is thousands of handshakes
+     * in seconds: they are not held up waiting for Redis, so an address is refused once its count is known to be over.
+     */
     public void handshake(String clientAddress) {
-        refuseIfOver(counts.take(handshakes, clientAddress), "too many connections opened from this address");
+        refuseIfOver(counts.takeWithoutWaiting(handshakes, clientAddress),
+                "too many connections opened from this address");
     }
 
     public void checkoutStarted(UUID userId) {

@@ -3,6 +3,7 @@ package dev.scrumpoker.infrastructure.redis;
 import dev.scrumpoker.application.limits.Admission;
 import dev.scrumpoker.application.limits.Limit;
 import dev.scrumpoker.application.limits.RateLimits;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +48,12 @@ public class RedisRateLimits implements RateLimits {
     Clock clock;
 
     private final Map<String, AtomicLong> localCounts = new ConcurrentHashMap<>();
+    private BatchedCounts batched;
+
+    @PostConstruct
+    void startBatching() {
+        batched = new BatchedCounts(redis);
+    }
 
     @Override
     public Admission take(Limit limit, String key) {
@@ -61,6 +68,13 @@ public class RedisRateLimits implements RateLimits {
         } catch (RedisUnanswered away) {
             uses = local(window.key()).incrementAndGet();
         }
+        return admission(limit, window, uses);
+    }
+
+    @Override
+    public Admission takeWithoutWaiting(Limit limit, String key) {
+        Window window = window(limit, key);
+        long uses = batched.add(window.key(), window.endsAtMillis(), limit.window().plusSeconds(1), clock.millis());
         return admission(limit, window, uses);
     }
 
