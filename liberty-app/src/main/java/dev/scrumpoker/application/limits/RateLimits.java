@@ -7,9 +7,9 @@ public interface RateLimits {
     Admission take(Limit limit, String key);
 
     /**
-     * Counts one use of {@code key} without waiting for the shared count: answers from what this node knows (the
-     * key went over the limit in this window), and learns the shared count when it arrives. For paths that must not
-     * wait on Redis (a reconnection storm's handshakes); a few uses past the limit may get through meanwhile.
+     * Counts one use of {@code key} without waiting for the shared count: answers from the shared count as last known
+     * plus this node's uses since, and passes this node's uses on later. For paths that must not wait on Redis (a
+     * reconnection storm's handshakes); a few uses past the limit may get through meanwhile.
      */
     Admission takeWithoutWaiting(Limit limit, String key);
 

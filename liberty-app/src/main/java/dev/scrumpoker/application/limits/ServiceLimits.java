@@ -10,7 +10,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The limits on what costs the service most, each with its key: guest sign-ins, password checks (PBKDF2, ~220 ms
  * of CPU each) and WebSocket handshakes per client address, failed logins per account (a lockout until the window
- * ends), and checkout creations per account (each one calls Stripe). The numbers are configuration; docs/security.md explains them.
+ * ends), and checkout creations per account (each one calls Stripe). The numbers are configuration;
+ * docs/security.md explains them.
  */
 @ApplicationScoped
 public class ServiceLimits {

@@ -236,8 +236,10 @@ final class RoomAudience {
         return attendees.values().stream().anyMatch(a -> a.participantId() != null);
     }
 
-    /** Closes every connection here (the room does not exist, say). */
-    /** Sends every connection away; they are no longer this room's, whenever their closes arrive. */
+    /**
+     * Sends every connection here away (the room does not exist, say); they are no longer this room's, whenever their
+     * closes arrive.
+     */
     void dismissAll(Dismissal why, String message) {
         attendees.values().forEach(attendee -> attendee.dismiss(why, message));
         attendees.clear();

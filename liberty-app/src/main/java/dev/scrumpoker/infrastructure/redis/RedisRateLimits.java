@@ -14,16 +14,10 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.redisson.api.RBatch;
 import org.redisson.api.RFuture;
 import org.redisson.api.RedissonClient;
-import org.redisson.client.RedisException;
 
 /**
  * Limits counted in Redis, so every node sees the same counts: one counter per key and fixed window, incremented and
@@ -35,8 +29,7 @@ import org.redisson.client.RedisException;
 @ApplicationScoped
 public class RedisRateLimits implements RateLimits {
 
-    private static final Logger LOG = Logger.getLogger(RedisRateLimits.class.getName());
-    private static final long DEADLINE_MILLIS = 300;
+    private static final String COUNT = "a rate-limit count";
     /** Longer keys (they come from clients: an email) are stored by their hash. */
     private static final int MAX_KEY_LENGTH = 128;
     /** Local counts kept while Redis is away; beyond this many, old windows are dropped all at once. */
@@ -63,7 +56,7 @@ public class RedisRateLimits implements RateLimits {
             RBatch batch = redis.createBatch();
             RFuture<Long> incremented = batch.getAtomicLong(window.key()).incrementAndGetAsync();
             batch.getAtomicLong(window.key()).expireAsync(limit.window().plusSeconds(1));
-            await(batch.executeAsync());
+            RedisUnanswered.await(batch.executeAsync(), COUNT);
             uses = incremented.toCompletableFuture().getNow(0L);
         } catch (RedisUnanswered away) {
             uses = local(window.key()).incrementAndGet();
@@ -83,7 +76,7 @@ public class RedisRateLimits implements RateLimits {
         Window window = window(limit, key);
         long uses;
         try {
-            uses = await(redis.getAtomicLong(window.key()).getAsync());
+            uses = RedisUnanswered.await(redis.getAtomicLong(window.key()).getAsync(), COUNT);
         } catch (RedisUnanswered away) {
             uses = local(window.key()).get();
         }
@@ -95,7 +88,7 @@ public class RedisRateLimits implements RateLimits {
         Window window = window(limit, key);
         localCounts.remove(window.key());
         try {
-            await(redis.getAtomicLong(window.key()).deleteAsync());
+            RedisUnanswered.await(redis.getAtomicLong(window.key()).deleteAsync(), COUNT);
         } catch (RedisUnanswered away) {
             // The count expires with its window anyway.
         }
@@ -125,18 +118,6 @@ public class RedisRateLimits implements RateLimits {
         return localCounts.computeIfAbsent(windowKey, k -> new AtomicLong());
     }
 
-    private static <T> T await(RFuture<T> answer) {
-        try {
-            return answer.toCompletableFuture().get(DEADLINE_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new RedisUnanswered(interrupted);
-        } catch (ExecutionException | TimeoutException | RedisException failed) {
-            LOG.log(Level.FINE, "Redis did not answer a rate-limit count in time; counting on this node", failed);
-            throw new RedisUnanswered(failed);
-        }
-    }
-
     private static String shortened(String key) {
         if (key.length() <= MAX_KEY_LENGTH) {
             return key;
@@ -146,16 +127,6 @@ public class RedisRateLimits implements RateLimits {
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("SHA-256 is part of every JDK", impossible);
-        }
-    }
-
-    /** Redis did not answer within the deadline (or failed): the caller counts locally instead. */
-    private static final class RedisUnanswered extends RuntimeException {
-
-        private static final long serialVersionUID = 1L;
-
-        RedisUnanswered(Throwable cause) {
-            super(cause);
         }
     }
 }

@@ -8,13 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.redisson.api.RedissonClient;
-import org.redisson.client.RedisException;
 
 /**
  * One-time uses marked in Redis ({@code SET NX} with an expiry), so a ticket used on one node is refused on every
@@ -24,8 +18,6 @@ import org.redisson.client.RedisException;
 @ApplicationScoped
 public class RedisSingleUse implements SingleUse {
 
-    private static final Logger LOG = Logger.getLogger(RedisSingleUse.class.getName());
-    private static final long DEADLINE_MILLIS = 300;
     /** Beyond this many remembered uses, the expired ones are dropped. */
     private static final int MAX_LOCAL = 100_000;
 
@@ -45,13 +37,9 @@ public class RedisSingleUse implements SingleUse {
         forgetExpired(now);
         Duration keep = Duration.between(now, forgetAfter).plusSeconds(1);
         try {
-            return redis.getBucket(RedisKeys.used(id)).setIfAbsentAsync(Boolean.TRUE, keep).toCompletableFuture()
-                    .get(DEADLINE_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return true;
-        } catch (ExecutionException | TimeoutException | RedisException unanswered) {
-            LOG.log(Level.FINE, "Redis did not answer a one-time use in time; checked on this node only", unanswered);
+            return RedisUnanswered.await(redis.getBucket(RedisKeys.used(id)).setIfAbsentAsync(Boolean.TRUE, keep),
+                    "a one-time use");
+        } catch (RedisUnanswered away) {
             return true;
         }
     }

@@ -4,7 +4,6 @@ import dev.scrumpoker.application.account.AccountService;
 import dev.scrumpoker.application.account.Authenticated;
 import dev.scrumpoker.application.account.ConnectionTickets;
 import dev.scrumpoker.application.account.ConnectionTickets.IssuedTicket;
-import dev.scrumpoker.application.account.VerifiedCaller;
 import dev.scrumpoker.interfaces.web.ClientAddress;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
@@ -100,7 +99,7 @@ public class AuthResource {
     @Operation(summary = "A one-time pass for opening a room's WebSocket (?ticket=), good for 30 s, so the token "
             + "itself never goes into a URL; 401 without a valid token")
     public Response connectionTicket() {
-        IssuedTicket issued = tickets.issue(new VerifiedCaller(caller.id(), caller.displayName()));
+        IssuedTicket issued = tickets.issue(caller.verified());
         return Response.status(Response.Status.CREATED)
                 .entity(new TicketResponse(issued.ticket(), issued.expiresInSeconds())).build();
     }

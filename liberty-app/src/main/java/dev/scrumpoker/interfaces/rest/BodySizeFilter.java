@@ -1,6 +1,5 @@
 package dev.scrumpoker.interfaces.rest;
 
-import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -11,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Request bodies of the REST API are small: 64 KiB at most (Stripe's webhook events 512 KiB). A declared length
@@ -26,18 +24,14 @@ public class BodySizeFilter extends HttpFilter {
     static final long MAX_BODY = 64 * 1024;
     static final long MAX_WEBHOOK_BODY = 512 * 1024;
     private static final String WEBHOOK = "/api/v1/subscriptions/webhook";
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         long limit = WEBHOOK.equals(request.getRequestURI()) ? MAX_WEBHOOK_BODY : MAX_BODY;
         if (request.getContentLengthLong() > limit) {
-            response.setStatus(413);
-            response.setContentType("application/json");
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write(JSON.createObjectBuilder().add("error", "PAYLOAD_TOO_LARGE")
-                    .add("message", "request bodies are at most " + limit / 1024 + " KiB").build().toString());
+            FilterErrors.write(response, 413, "PAYLOAD_TOO_LARGE",
+                    "request bodies are at most " + limit / 1024 + " KiB");
             return;
         }
         chain.doFilter(request.getContentLengthLong() >= 0 ? request : new Bounded(request, limit), response);

@@ -1,5 +1,6 @@
 package dev.scrumpoker.interfaces.rest;
 
+import dev.scrumpoker.application.account.VerifiedCaller;
 import dev.scrumpoker.domain.shared.DomainException;
 import dev.scrumpoker.domain.shared.Reason;
 import jakarta.enterprise.context.RequestScoped;
@@ -26,10 +27,9 @@ public class Caller {
         }
     }
 
-    /** The name the token was issued with (the caller's display name then). */
-    public String displayName() {
-        id();
-        String name = token.getClaim("name");
-        return name == null ? "" : name;
+    /** The caller as the token names them: the id, and the display name it was issued with. */
+    public VerifiedCaller verified() {
+        String name = token == null ? null : token.getClaim("name");
+        return new VerifiedCaller(id(), name == null ? "" : name);
     }
 }

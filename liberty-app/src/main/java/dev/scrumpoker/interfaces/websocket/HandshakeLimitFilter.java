@@ -2,8 +2,7 @@ package dev.scrumpoker.interfaces.websocket;
 
 import dev.scrumpoker.application.limits.RateLimited;
 import dev.scrumpoker.application.limits.ServiceLimits;
-import dev.scrumpoker.interfaces.representation.JsonFormat;
-import dev.scrumpoker.interfaces.rest.ErrorBody;
+import dev.scrumpoker.interfaces.rest.FilterErrors;
 import dev.scrumpoker.interfaces.web.ClientAddress;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -13,7 +12,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Counts WebSocket handshakes per client address (shared by the nodes) and answers those over the limit with a plain
@@ -35,13 +33,8 @@ public class HandshakeLimitFilter extends HttpFilter {
         try {
             limits.handshake(clientAddress.of(request));
         } catch (RateLimited refused) {
-            response.setStatus(429);
             response.setHeader("Retry-After", Long.toString(refused.retryAfterSeconds()));
-            byte[] body = JsonFormat.jsonb().toJson(new ErrorBody("RATE_LIMITED", refused.getMessage()))
-                    .getBytes(StandardCharsets.UTF_8);
-            response.setContentType("application/json");
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
+            FilterErrors.write(response, 429, "RATE_LIMITED", refused.getMessage());
             return;
         }
         chain.doFilter(request, response);
