@@ -92,11 +92,7 @@ class CloseCodesIT {
     }
 
     private static double roomsActive() {
-        String metrics = Https.get("/metrics", Server.required("metrics.user"), Server.required("metrics.password"))
-                .body();
-        return metrics.lines().filter(line -> line.startsWith("scrumpoker_rooms_active"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .findFirst().orElseThrow(() -> new AssertionError("no scrumpoker_rooms_active in /metrics"));
+        return Metrics.of("scrumpoker_rooms_active");
     }
 
     private static String madeUpRoomId() {

@@ -35,6 +35,6 @@ class PublishedSecretsIT {
     @AfterAll
     static void nodeBRunsNormallyAgain() {
         Server.B.stop();
-        Server.B.ensureRunning();
+        TwoNodeTest.startBIfDown();
     }
 }

@@ -80,14 +80,6 @@ final class Server {
         }
     }
 
-    /** Starts the server unless it is up already; either way it is ready afterwards. */
-    void ensureRunning() {
-        if (!isUp()) {
-            runServerScript("start");
-        }
-        awaitReady();
-    }
-
     /** Kills the server's JVM with SIGKILL, as a crash would: no shutdown hooks, no goodbyes. */
     void kill() {
         ProcessHandle process = ProcessHandle.of(pid())

@@ -25,14 +25,33 @@ abstract class TwoNodeTest {
     @BeforeEach
     void bothNodesAreReady() {
         Server.A.awaitReady();
-        Server.B.ensureRunning();
+        startBIfDown();
+    }
+
+    /**
+     * Starts node B if it is down and waits until node A has seen it join, so that the rooms a test makes next are not
+     * among those node A moves to a node that joined.
+     */
+    static void startBIfDown() {
+        if (Server.B.isUp()) {
+            Server.B.awaitReady();
+            return;
+        }
+        double joinsSeen = nodesJoined();
+        Server.B.start();
+        await("node A sees node B join").atMost(RECOVERY).pollInterval(Duration.ofMillis(250))
+                .until(() -> nodesJoined() > joinsSeen);
+    }
+
+    static double nodesJoined() {
+        return Metrics.of("scrumpoker_cluster_nodes_joined_total");
     }
 
     @AfterAll
     static void leaveEverythingRunning() {
         Services.start();
         Server.A.awaitReady();
-        Server.B.ensureRunning();
+        startBIfDown();
     }
 
     /** Waits until both nodes are ready again, after a stopped service came back. */

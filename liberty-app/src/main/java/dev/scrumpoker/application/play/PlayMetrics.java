@@ -21,6 +21,7 @@ public class PlayMetrics {
 
     private Timer voteAck;
     private Counter taken;
+    private Counter handedOver;
     private Counter gaps;
     private Counter expired;
 
@@ -31,6 +32,8 @@ public class PlayMetrics {
                 .withUnit(MetricUnits.SECONDS).build());
         taken = registry.counter(Metadata.builder().withName("scrumpoker_rooms_taken")
                 .withDescription("Rooms this node started playing (loaded from PostgreSQL with a new epoch)").build());
+        handedOver = registry.counter(Metadata.builder().withName("scrumpoker_rooms_handed_over")
+                .withDescription("Rooms this node played and handed to a node that joined the cluster").build());
         gaps = registry.counter(Metadata.builder().withName("scrumpoker_room_resyncs")
                 .withDescription("Times room events went missing on their way to this node and the owner was asked for the state").build());
         expired = registry.counter(Metadata.builder().withName("scrumpoker_tickets_expired")
@@ -43,6 +46,10 @@ public class PlayMetrics {
 
     void roomTaken() {
         taken.inc();
+    }
+
+    void roomHandedOver() {
+        handedOver.inc();
     }
 
     void gapHealed() {

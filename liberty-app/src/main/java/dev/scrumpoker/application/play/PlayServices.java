@@ -31,6 +31,12 @@ interface PlayServices {
     /** Finds or takes the room on a loading thread; the outcome comes back to the room's mailbox. */
     void locate(String roomId);
 
+    /**
+     * Names {@code to} the room's owner in place of this node, which holds it at {@code epoch} with nothing in flight,
+     * on a loading thread; the outcome comes back to the room's mailbox.
+     */
+    void handOver(String roomId, long epoch, String to);
+
     /** A ticket of this node was answered; false when it was answered already (or expired). */
     boolean answered(long ticket);
 

@@ -57,6 +57,9 @@ final class RoomActor implements RoomAudience.Listener {
     private boolean locating;
     /** Stop taking commands until the steps in flight settle, then find the owner again (this node's lease ran out). */
     private boolean abandoning;
+    /** The node this one is handing the room to (it joined the cluster and the room belongs there); null if none. */
+    private String handingOverTo;
+    private boolean handOverAsked;
     private final ArrayDeque<RoomCommand> awaitingRoute = new ArrayDeque<>();
     /** Presence known to this node's last owner of the room, kept for the next one after a rebuild. */
     private Map<String, Map<String, UUID>> carriedBook = Map.of();
@@ -150,10 +153,15 @@ final class RoomActor implements RoomAudience.Listener {
     // ---- changes in the cluster
 
     void nodesLeft(Set<String> gone) {
+        if (handingOverTo != null && !handOverAsked && gone.contains(handingOverTo)) {
+            handingOverTo = null;
+            drainAwaiting();
+        }
         if (owner != null) {
             for (String node : gone) {
                 if (owner.knows(node)) {
-                    apply(new RoomCommand(roomId, null, new ReleaseNode(node), 0));
+                    // Through the mailbox's rules: while the room is being given up, the next owner releases them.
+                    dispatch(new RoomCommand(roomId, null, new ReleaseNode(node), 0));
                 }
             }
         }
@@ -173,6 +181,21 @@ final class RoomActor implements RoomAudience.Listener {
         }
     }
 
+    /**
+     * Nodes joined the cluster: if the room now belongs on one of them ({@link RoomPlacement} over {@code live}),
+     * stop taking commands, let the steps in flight settle, then name that node the owner and pass everything on.
+     */
+    void nodesJoined(Set<String> joined, Set<String> live) {
+        if (owner == null || abandoning || handingOverTo != null || owner.isDeserted()) {
+            return;
+        }
+        String preferred = RoomPlacement.preferred(roomId, live);
+        if (preferred != null && joined.contains(preferred) && !preferred.equals(services.self())) {
+            handingOverTo = preferred;
+            finishHandingOverIfSettled();
+        }
+    }
+
     /** Redis came back: what went between nodes meanwhile may be lost, so tell the owner again who is here. */
     void linkRestored() {
         LOG.fine(() -> "Room " + roomId + ": link restored; owner here " + (owner != null) + ", route " + route);
@@ -184,7 +207,7 @@ final class RoomActor implements RoomAudience.Listener {
     // ---- commands
 
     private void dispatch(RoomCommand command) {
-        if (owner != null && !abandoning) {
+        if (owner != null && !abandoning && handingOverTo == null) {
             apply(command);
         } else if (owner == null && route != null) {
             forward(route, command);
@@ -285,6 +308,8 @@ final class RoomActor implements RoomAudience.Listener {
         carriedBook = Map.of();
         route = services.self();
         abandoning = false;
+        handingOverTo = null;
+        handOverAsked = false;
         services.metrics().roomTaken();
         if (audience.hasSeats()) {
             // This node's own connections: counted, and sent the state as this owner has it.
@@ -362,6 +387,7 @@ final class RoomActor implements RoomAudience.Listener {
             return;
         }
         finishAbandoningIfSettled();
+        finishHandingOverIfSettled();
     }
 
     /** Another node took the room: the commands in flight were never answered, so its new owner decides them. */
@@ -404,6 +430,59 @@ final class RoomActor implements RoomAudience.Listener {
             carriedBook = Map.of();
             locate();
         }
+    }
+
+    private void finishHandingOverIfSettled() {
+        if (handingOverTo != null && !handOverAsked && owner != null && owner.isSettled()) {
+            handOverAsked = true;
+            services.handOver(roomId, owner.epoch, handingOverTo);
+        }
+    }
+
+    /**
+     * PostgreSQL names {@code to} the owner now (or, when not {@code handedOver}, another node took the room first).
+     * Every node with connections here is told where the room is played, so it tells the new owner who it holds; the
+     * commands that waited are passed on after this node's own.
+     */
+    void handedOver(long epoch, String to, boolean handedOver) {
+        if (owner == null || owner.epoch != epoch || !to.equals(handingOverTo)) {
+            return;
+        }
+        handingOverTo = null;
+        handOverAsked = false;
+        if (!handedOver) {
+            fenced();
+            return;
+        }
+        LOG.fine(() -> "Room " + roomId + " handed over to " + to);
+        Set<String> holding = owner.book().keySet();
+        owner = null;
+        route = to;
+        carriedBook = Map.of();
+        services.metrics().roomHandedOver();
+        for (String node : holding) {
+            if (!node.equals(services.self())) {
+                services.link().send(node, new Moved(roomId, to));
+            }
+        }
+        if (!services.view().liveNodes().contains(to)) {
+            // It left meanwhile: whoever finds the room first takes it, as for any owner that died.
+            route = null;
+            locate();
+        }
+        reattach();
+        drainAwaiting();
+    }
+
+    /** PostgreSQL could not be asked: this node plays on as the owner; a later join may move the room. */
+    void handOverFailed(long epoch, Unavailable failure) {
+        if (owner == null || owner.epoch != epoch || handingOverTo == null) {
+            return;
+        }
+        LOG.log(Level.FINE, "Cannot hand room " + roomId + " over to " + handingOverTo, failure);
+        handingOverTo = null;
+        handOverAsked = false;
+        drainAwaiting();
     }
 
     // ---- callbacks from the audience

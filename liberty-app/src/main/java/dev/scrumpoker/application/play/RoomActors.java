@@ -4,8 +4,8 @@ import dev.scrumpoker.application.Unavailable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.Collection;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -125,6 +125,22 @@ public class RoomActors implements PlayServices {
     }
 
     @Override
+    public void handOver(String roomId, long epoch, String to) {
+        threads.loaders().execute(() -> {
+            try {
+                boolean handedOver = records.handOver(roomId, self(), epoch, to);
+                post(roomId, actor -> actor.handedOver(epoch, to, handedOver));
+            } catch (Unavailable unavailable) {
+                post(roomId, actor -> actor.handOverFailed(epoch, unavailable));
+            } catch (RuntimeException unexpected) {
+                LOG.log(Level.SEVERE, "Handing room " + roomId + " over to " + to + " failed", unexpected);
+                post(roomId, actor -> actor.handOverFailed(epoch,
+                        new Unavailable("the room cannot be handed over", unexpected)));
+            }
+        });
+    }
+
+    @Override
     public boolean answered(long ticket) {
         return tickets.answered(ticket);
     }
@@ -146,7 +162,8 @@ public class RoomActors implements PlayServices {
         return actors.values().stream().filter(RoomActor::isOwner).count();
     }
 
-    Collection<RoomActor> all() {
-        return actors.values();
+    /** The rooms this node holds an actor for, as of now. */
+    Set<String> heldRoomIds() {
+        return Set.copyOf(actors.keySet());
     }
 }

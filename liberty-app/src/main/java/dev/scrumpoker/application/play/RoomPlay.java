@@ -42,6 +42,8 @@ public class RoomPlay {
     @Inject
     PlayThreads threads;
     @Inject
+    RoomRebalancing rebalancing;
+    @Inject
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
     MetricRegistry registry;
 
@@ -121,6 +123,11 @@ public class RoomPlay {
     public void nodesLeft(Set<String> gone) {
         LOG.info("Nodes gone: " + gone + "; their rooms are taken over and their connections let go of");
         actors.postToAll(actor -> actor.nodesLeft(gone));
+    }
+
+    /** Nodes joined the cluster: rooms that belong on them move there, after a while and a few at a time. */
+    public void nodesJoined(Set<String> joined) {
+        rebalancing.nodesJoined(joined);
     }
 
     /** This node's own lease had run out: others may have taken its rooms, so it gives them up and asks again. */

@@ -18,6 +18,14 @@ public interface RoomRecords {
      */
     Located locate(String roomId, String node, Set<String> liveNodes);
 
+    /**
+     * Names {@code to} as the room's owner if {@code from} still holds it at {@code epoch}; answers whether it did. The
+     * caller has nothing in flight for the room, so nothing it wrote is lost; {@code to} raises the epoch when it takes
+     * the room, which fences {@code from} off like any previous owner. Throws
+     * {@link dev.scrumpoker.application.Unavailable} when PostgreSQL cannot be reached.
+     */
+    boolean handOver(String roomId, String from, long epoch, String to);
+
     /** Where a room is played. */
     sealed interface Located {
     }

@@ -43,6 +43,8 @@ public class PostgresRoomRecords implements RoomRecords {
             ON CONFLICT (room_id) DO UPDATE SET epoch = p.epoch + 1, owner = EXCLUDED.owner
                 WHERE p.owner IS NULL OR p.owner = EXCLUDED.owner OR NOT (p.owner = ANY (?::text[]))
             RETURNING epoch, seq""";
+    private static final String HAND_OVER = """
+            UPDATE room_play SET owner = ? WHERE room_id = ? AND owner = ? AND epoch = ?""";
     private static final String HOLDER = """
             SELECT r.deleted_at IS NULL, p.owner FROM rooms r LEFT JOIN room_play p ON p.room_id = r.id
             WHERE r.id = ?""";
@@ -75,6 +77,21 @@ public class PostgresRoomRecords implements RoomRecords {
             LOG.warning("Cannot take room " + roomId + ": " + failed);
             LOG.log(Level.FINE, "Taking room " + roomId, failed);
             throw new Unavailable("the room cannot be loaded right now; retry shortly", failed);
+        }
+    }
+
+    @Override
+    public boolean handOver(String roomId, String from, long epoch, String to) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement handOver = connection.prepareStatement(HAND_OVER)) {
+            handOver.setString(1, to);
+            handOver.setString(2, roomId);
+            handOver.setString(3, from);
+            handOver.setLong(4, epoch);
+            return handOver.executeUpdate() == 1;
+        } catch (SQLException failed) {
+            LOG.warning("Cannot hand room " + roomId + " over to " + to + ": " + failed);
+            throw new Unavailable("the room cannot be handed over right now", failed);
         }
     }
 

@@ -21,6 +21,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.BatchResult;
 import org.redisson.api.RBatch;
@@ -33,6 +37,7 @@ import org.redisson.client.codec.StringCodec;
  * reads the others', and tells room play what changed:
  * <ul>
  *   <li>nodes whose lease ran out are gone: their rooms get new owners, their connections are let go of;</li>
+ *   <li>nodes whose lease appeared joined: rooms that belong on them move there;</li>
  *   <li>this node's own lease had run out (it stalled, or was cut off from Redis): others may have taken its rooms;</li>
  *   <li>Redis was away or lost its data: messages between nodes may have been lost meanwhile.</li>
  * </ul>
@@ -57,6 +62,9 @@ public class RedisCluster implements ClusterView {
     RedisNodeLink link;
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
+    @Inject
+    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+    MetricRegistry registry;
 
     @Inject
     @ConfigProperty(name = "cluster.heartbeat.ms", defaultValue = "2000")
@@ -73,11 +81,17 @@ public class RedisCluster implements ClusterView {
     private boolean leased;
     private volatile boolean lastBeatFailed;
     private long recoveredAtNanos = System.nanoTime();
+    private Counter joins;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         LOG.info("This node is " + node.id() + " (room_play.owner names it for the rooms it plays)");
         live = Set.of(node.id());
         lastSeen = live;
+        registry.gauge(Metadata.builder().withName("scrumpoker_cluster_nodes")
+                .withDescription("Live nodes (leases in Redis) as this node's last heartbeat saw them, itself included")
+                .build(), this, cluster -> cluster.live.size());
+        joins = registry.counter(Metadata.builder().withName("scrumpoker_cluster_nodes_joined")
+                .withDescription("Nodes this node saw join the cluster (each start of a node is a new node)").build());
         heartbeat = scheduler.scheduleWithFixedDelay(this::beatSafely, 0, heartbeatMillis, TimeUnit.MILLISECONDS);
     }
 
@@ -204,10 +218,16 @@ public class RedisCluster implements ClusterView {
             lastSeen = live;
             return;
         }
+        Set<String> joined = new HashSet<>(alive);
+        joined.removeAll(lastSeen);
         live = Set.copyOf(alive);
         lastSeen = live;
         if (!gone.isEmpty()) {
             play.nodesLeft(gone);
+        }
+        if (!joined.isEmpty()) {
+            joins.inc(joined.size());
+            play.nodesJoined(joined);
         }
         // Nodes without a lease are dead (a node sets its lease before it names itself): forget them.
         Set<String> dead = new HashSet<>(known);
