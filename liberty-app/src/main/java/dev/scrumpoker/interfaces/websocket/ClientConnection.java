@@ -208,13 +208,7 @@ final class ClientConnection implements Attendee {
             queued.decrementAndGet();
             if (next instanceof Outbound.Text text) {
                 framesOut.inc();
-                session.getAsyncRemote().sendText(text.json(), result -> {
-                    if (!result.isOK()) {
-                        closeNow(CloseCodes.reason(CloseCodes.UNAVAILABLE, "send failed"));
-                    }
-                    sending.set(false);
-                    pump();
-                });
+                sendText(text.json());
                 return;
             }
             if (next instanceof Outbound.Ping) {
@@ -226,10 +220,29 @@ final class ClientConnection implements Attendee {
         }
     }
 
+    private void sendText(String json) {
+        try {
+            session.getAsyncRemote().sendText(json, result -> {
+                if (!result.isOK()) {
+                    closeNow(CloseCodes.reason(CloseCodes.UNAVAILABLE, "send failed"));
+                }
+                sending.set(false);
+                pump();
+            });
+        } catch (RuntimeException broken) {
+            // The container may throw instead of failing the send (seen: a NullPointerException from Liberty's frame
+            // writer on a connection being torn down). This runs inside a room's delivery to all its connections:
+            // one broken connection must not cost the others their frame.
+            LOG.log(Level.FINE, "Sending to a connection failed", broken);
+            closeNow(CloseCodes.reason(CloseCodes.UNAVAILABLE, "send failed"));
+            sending.set(false);
+        }
+    }
+
     private void sendPing() {
         try {
             session.getAsyncRemote().sendPing(PING.duplicate());
-        } catch (IOException | IllegalStateException gone) {
+        } catch (IOException | RuntimeException gone) {
             closeNow(CloseCodes.reason(CloseCodes.UNAVAILABLE, "ping failed"));
         }
     }
