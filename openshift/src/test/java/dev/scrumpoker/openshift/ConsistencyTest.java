@@ -109,6 +109,9 @@ class ConsistencyTest {
 
         HorizontalPodAutoscaler autoscaler = Manifests.named(HorizontalPodAutoscaler.class, "scrum-poker");
         assertEquals(deployment.getMetadata().getName(), autoscaler.getSpec().getScaleTargetRef().getName());
+        // The autoscaler owns the number of pods: a count in the Deployment would reset it on every `oc apply`,
+        // dropping the WebSockets of every pod above it.
+        assertEquals(null, deployment.getSpec().getReplicas(), "the Deployment leaves replicas to the autoscaler");
         List<String> metrics = autoscaler.getSpec().getMetrics().stream().map(ConsistencyTest::metricName).toList();
         assertEquals(List.of("cpu", "scrumpoker_ws_connections"), metrics);
         assertTrue(AppFacts.applicationMetrics().contains("scrumpoker_ws_connections"));
