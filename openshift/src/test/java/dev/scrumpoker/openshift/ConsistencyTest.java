@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
@@ -17,6 +18,7 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.openshift.api.model.Route;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.fabric8.tekton.v1.ParamSpec;
+import io.fabric8.tekton.v1.PipelineRun;
 import io.fabric8.tekton.v1.Pipeline;
 import io.fabric8.tekton.v1.PipelineTask;
 import io.fabric8.tekton.v1.Task;
@@ -125,6 +127,34 @@ class ConsistencyTest {
             assertTrue(servicePorts.contains(endpoint.getPort()), endpoint.getPort());
             assertEquals("/metrics", endpoint.getPath());
         });
+    }
+
+    @Test
+    void everyClaimAPipelineRunMountsIsAmongTheManifests() {
+        Set<String> claims = Manifests.ofType(PersistentVolumeClaim.class).stream()
+                .map(claim -> claim.getMetadata().getName()).collect(Collectors.toSet());
+        List<PipelineRun> runs = Manifests.ofType(PipelineRun.class);
+        assertTrue(!runs.isEmpty(), "the distributed run is among the manifests");
+        runs.forEach(run -> run.getSpec().getWorkspaces().stream()
+                .filter(workspace -> workspace.getPersistentVolumeClaim() != null)
+                .forEach(workspace -> {
+                    String name = workspace.getPersistentVolumeClaim().getClaimName();
+                    assertTrue(claims.contains(name), () -> run.getMetadata().getGenerateName() + " mounts " + name
+                            + ", which nothing creates");
+                    assertEquals(List.of("ReadWriteMany"), Manifests.named(PersistentVolumeClaim.class, name).getSpec()
+                            .getAccessModes(), "generators on several nodes write to it at once");
+                }));
+    }
+
+    @Test
+    void theRouteKeepsLongTimeoutsForWebSocketsOnlyAndAsksBrowsersForHttpsOnly() {
+        Map<String, String> annotations = Manifests.named(Route.class, "scrum-poker").getMetadata().getAnnotations();
+
+        assertEquals(null, annotations.get("haproxy.router.openshift.io/timeout"),
+                "an hour-long server timeout would apply to every REST call too; only the tunnel needs it");
+        assertEquals("1h", annotations.get("haproxy.router.openshift.io/timeout-tunnel"));
+        assertTrue(annotations.getOrDefault("haproxy.router.openshift.io/hsts_header", "").startsWith("max-age="),
+                "HSTS on the edge-terminated Route");
     }
 
     @Test
