@@ -1,6 +1,7 @@
 package dev.scrumpoker.openshift;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -31,6 +32,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -155,6 +157,27 @@ class ConsistencyTest {
         assertEquals("1h", annotations.get("haproxy.router.openshift.io/timeout-tunnel"));
         assertTrue(annotations.getOrDefault("haproxy.router.openshift.io/hsts_header", "").startsWith("max-age="),
                 "HSTS on the edge-terminated Route");
+    }
+
+    @Test
+    void theCloneTakesAnyRevisionAndTheImagesAreTaggedWithTheCommitItResolved() {
+        Task clone = Manifests.named(Task.class, "scrum-poker-git-clone");
+        String script = clone.getSpec().getSteps().get(0).getScript();
+        assertFalse(script.contains("--branch"), "git clone --branch takes branch and tag names only, never a SHA");
+        assertTrue(script.contains("$(results.commit.path)"), "the clone answers the commit it checked out");
+
+        Pipeline pipeline = Manifests.named(Pipeline.class, "scrum-poker");
+        List<String> imageParams = new java.util.ArrayList<>();
+        Stream.concat(pipeline.getSpec().getTasks().stream(), pipeline.getSpec().getFinally().stream())
+                .flatMap(task -> task.getParams().stream())
+                .filter(param -> param.getName().equals("image") || param.getName().equals("loadtest-image"))
+                .forEach(param -> imageParams.add(param.getValue().getStringVal()));
+        assertTrue(imageParams.size() >= 3, imageParams::toString);
+        imageParams.forEach(image -> {
+            assertFalse(image.contains("$(params.git-revision)"), image + ": a branch like feature/x is no image tag");
+            assertTrue(image.endsWith(":$(tasks.fetch.results.commit)") || image.contains("@$(tasks."),
+                    image + " is tagged with the commit or pinned by digest");
+        });
     }
 
     @Test
