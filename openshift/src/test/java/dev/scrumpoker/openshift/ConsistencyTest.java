@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
@@ -178,6 +179,31 @@ class ConsistencyTest {
             assertTrue(image.endsWith(":$(tasks.fetch.results.commit)") || image.contains("@$(tasks."),
                     image + " is tagged with the commit or pinned by digest");
         });
+    }
+
+    @Test
+    void theDataTierIsGovernedByHeadlessServicesAndProbedWithTime() {
+        for (StatefulSet store : Manifests.ofType(StatefulSet.class)) {
+            Service governing = Manifests.named(Service.class, store.getSpec().getServiceName());
+            assertEquals("None", governing.getSpec().getClusterIP(), store.getMetadata().getName()
+                    + ": a StatefulSet's serviceName must be a headless Service");
+            assertTrue(store.getSpec().getTemplate().getMetadata().getLabels().entrySet()
+                    .containsAll(governing.getSpec().getSelector().entrySet()));
+            Container container = store.getSpec().getTemplate().getSpec().getContainers().get(0);
+            assertTrue(container.getStartupProbe() != null, container.getName() + " has a startup probe");
+            for (Probe probe : List.of(container.getStartupProbe(), container.getReadinessProbe(),
+                    container.getLivenessProbe())) {
+                assertTrue(probe.getExec() != null, container.getName() + ": probes ask the server, not the port");
+                assertTrue(probe.getTimeoutSeconds() != null && probe.getTimeoutSeconds() >= 3,
+                        container.getName() + ": a loaded server needs more than the default 1 s to answer");
+            }
+        }
+        Container redis = Manifests.named(StatefulSet.class, "scrum-poker-redis").getSpec().getTemplate().getSpec()
+                .getContainers().get(0);
+        String args = String.join(" ", redis.getArgs());
+        assertTrue(args.contains("--appendonly yes"), "the append-only file the comments promise");
+        assertTrue(args.contains("--maxmemory ") && args.contains("--maxmemory-policy noeviction"),
+                "a memory cap under the container's limit, and no eviction of node leases");
     }
 
     @Test
