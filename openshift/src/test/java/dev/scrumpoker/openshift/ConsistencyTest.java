@@ -13,6 +13,8 @@ import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
@@ -204,6 +206,41 @@ class ConsistencyTest {
         assertTrue(args.contains("--appendonly yes"), "the append-only file the comments promise");
         assertTrue(args.contains("--maxmemory ") && args.contains("--maxmemory-policy noeviction"),
                 "a memory cap under the container's limit, and no eviction of node leases");
+    }
+
+    @Test
+    void onlyTheRouterAndTheLoadGeneratorsReachTheAppAndOnlyMonitoringItsAdminPort() {
+        List<NetworkPolicy> policies = Manifests.ofType(NetworkPolicy.class);
+        assertTrue(policies.stream().anyMatch(policy -> isEmpty(policy.getSpec().getPodSelector().getMatchLabels())
+                        && isEmpty(policy.getSpec().getPodSelector().getMatchExpressions())
+                        && policy.getSpec().getPolicyTypes().contains("Ingress")
+                        && (policy.getSpec().getIngress() == null || policy.getSpec().getIngress().isEmpty())),
+                "a default-deny policy for every pod of the namespace");
+
+        Map<String, Set<String>> appPortsOpenTo = new java.util.TreeMap<>();
+        policies.stream().filter(policy -> !isEmpty(policy.getSpec().getPodSelector().getMatchLabels())
+                        && podLabels.entrySet().containsAll(policy.getSpec().getPodSelector().getMatchLabels().entrySet()))
+                .flatMap(policy -> policy.getSpec().getIngress().stream())
+                .forEach(rule -> rule.getPorts().forEach(port -> appPortsOpenTo
+                        .computeIfAbsent(port.getPort().getStrVal(), name -> new TreeSet<>())
+                        .addAll(rule.getFrom().stream().map(ConsistencyTest::peer).toList())));
+        assertEquals(Map.of(
+                "http", Set.of("namespace policy-group.network.openshift.io/ingress=", "namespace kubernetes.io/metadata.name=scrum-poker"),
+                "https", Set.of("namespace kubernetes.io/metadata.name=openshift-user-workload-monitoring")),
+                appPortsOpenTo, "Admin Center and /metrics (HTTPS) for the monitoring stack only");
+    }
+
+    private static boolean isEmpty(Object selectorPart) {
+        return selectorPart == null || selectorPart instanceof Map<?, ?> map && map.isEmpty()
+                || selectorPart instanceof List<?> list && list.isEmpty();
+    }
+
+    private static String peer(NetworkPolicyPeer peer) {
+        if (peer.getNamespaceSelector() != null) {
+            return "namespace " + peer.getNamespaceSelector().getMatchLabels().entrySet().stream()
+                    .map(label -> label.getKey() + "=" + label.getValue()).collect(Collectors.joining(","));
+        }
+        return "pods " + peer.getPodSelector().getMatchLabels();
     }
 
     @Test

@@ -24,7 +24,7 @@ class ManifestsTest {
 
     private static final Set<String> EXPECTED_KINDS = Set.of("ConfigMap", "Deployment", "Service", "Route",
             "PodDisruptionBudget", "HorizontalPodAutoscaler", "StatefulSet", "ServiceMonitor", "PrometheusRule",
-            "Task", "Pipeline", "PipelineRun", "PersistentVolumeClaim");
+            "Task", "Pipeline", "PipelineRun", "PersistentVolumeClaim", "NetworkPolicy");
 
     static Stream<Manifests.Document> documents() {
         return Manifests.all().stream();
