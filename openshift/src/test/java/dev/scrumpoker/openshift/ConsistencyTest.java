@@ -244,6 +244,19 @@ class ConsistencyTest {
     }
 
     @Test
+    void theHeapLeavesTheContainerRoomForWhatIsNotHeap() throws Exception {
+        String options = Files.readString(Manifests.OPENSHIFT.resolve("image/jvm.options"));
+        Matcher share = Pattern.compile("(?m)^-XX:MaxRAMPercentage=(\\d+)$").matcher(options);
+        assertTrue(share.find(), "the heap is a share of the container's limit");
+        long limitMi = app.getResources().getLimits().get("memory").getNumericalAmount()
+                .divide(java.math.BigDecimal.valueOf(1024L * 1024)).longValue();
+        long nonHeapMi = limitMi - limitMi * Long.parseLong(share.group(1)) / 100;
+
+        assertTrue(nonHeapMi >= 512, "JIT, class cache, thread stacks and socket buffers get " + nonHeapMi + " Mi");
+        assertFalse(options.contains("-Xgcpolicy:balanced"), "balanced is for multi-gigabyte heaps and was never measured");
+    }
+
+    @Test
     void theImageIsTheOneThePipelineBuildsFromTheContainerfile() throws Exception {
         Pipeline pipeline = Manifests.named(Pipeline.class, "scrum-poker");
         String built = paramDefault(pipeline, "app-image");
