@@ -257,6 +257,24 @@ class ConsistencyTest {
     }
 
     @Test
+    void theDistributedRunNeedsNoBetaFieldsAndEveryGeneratorGetsItsCores() {
+        PipelineRun run = Manifests.ofType(PipelineRun.class).get(0);
+        List<PipelineTask> generators = run.getSpec().getPipelineSpec().getTasks();
+        assertEquals(4, generators.size(), "four generators");
+        generators.forEach(task -> assertEquals(null, task.getMatrix(),
+                task.getName() + ": matrix needs enable-api-fields: beta, off by default in OpenShift Pipelines"));
+        assertEquals(List.of("1", "2", "3", "4"), generators.stream().map(task -> task.getParams().stream()
+                .filter(param -> param.getName().equals("generator")).findFirst().orElseThrow().getValue()
+                .getStringVal()).toList());
+
+        var step = Manifests.named(Task.class, "scrum-poker-load-test").getSpec().getSteps().get(0);
+        assertTrue(step.getComputeResources() != null
+                        && step.getComputeResources().getLimits().containsKey("memory")
+                        && step.getComputeResources().getRequests().containsKey("cpu"),
+                "the generator's JVM gets the memory and cores it needs");
+    }
+
+    @Test
     void theImageIsTheOneThePipelineBuildsFromTheContainerfile() throws Exception {
         Pipeline pipeline = Manifests.named(Pipeline.class, "scrum-poker");
         String built = paramDefault(pipeline, "app-image");
