@@ -304,10 +304,15 @@ class ConsistencyTest {
         assertTrue(script.contains("./scripts/run-scenarios.sh"), script);
         assertTrue(script.contains("set -euo pipefail"), "a failed scenario fails the step, and the pipeline");
         assertTrue(AppFacts.read("scripts/loadtest.sh").contains("./scripts/run-scenarios.sh"), "CI runs the same");
+        for (String check : List.of("--warm-up", "--prove-thresholds")) {
+            assertTrue(script.contains(check), "the pipeline's load stage runs " + check + " as CI does");
+            assertTrue(AppFacts.read("scripts/loadtest.sh").contains(check), "CI runs " + check);
+        }
 
         Pipeline pipeline = Manifests.named(Pipeline.class, "scrum-poker");
         String ciScenarios = matching(AppFacts.read("scripts/loadtest.sh"), "scenarios=\\(([^)]+)\\)");
         assertEquals(ciScenarios, paramDefault(pipeline, "scenarios"), "the pipeline runs the scenarios CI runs");
+        assertEquals("full", paramDefault(pipeline, "profile"), "the product's targets unless asked for less");
 
         List<String> order = pipeline.getSpec().getTasks().stream().map(PipelineTask::getName).toList();
         assertEquals(List.of("fetch", "image-context", "app-image", "loadtest-image", "deploy", "wait-ready", "load-test"),
