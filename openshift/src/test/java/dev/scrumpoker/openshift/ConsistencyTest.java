@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
@@ -272,6 +273,37 @@ class ConsistencyTest {
                         && step.getComputeResources().getLimits().containsKey("memory")
                         && step.getComputeResources().getRequests().containsKey("cpu"),
                 "the generator's JVM gets the memory and cores it needs");
+    }
+
+    @Test
+    void dumpsAndGcLogsLandOnAVolumeAndTracesChangeWithoutARestart() throws Exception {
+        Map<String, String> mounts = app.getVolumeMounts().stream()
+                .collect(Collectors.toMap(VolumeMount::getMountPath, VolumeMount::getName));
+        String serviceability = mounts.get("/serviceability");
+        assertTrue(serviceability != null, "a serviceability volume");
+        assertTrue(deployment.getSpec().getTemplate().getSpec().getVolumes().stream()
+                .anyMatch(volume -> volume.getName().equals(serviceability) && volume.getEmptyDir() != null
+                        && volume.getEmptyDir().getSizeLimit() != null), "bounded, and outliving a container restart");
+        assertTrue(app.getResources().getLimits().containsKey("ephemeral-storage"), "logs and dumps cannot fill the node");
+
+        String options = Files.readString(Manifests.OPENSHIFT.resolve("image/jvm.options"));
+        Matcher path = Pattern.compile("(?m)^-X(?:verbosegclog:|dump:.*file=)(/[^,\\s]*)").matcher(options);
+        int paths = 0;
+        while (path.find()) {
+            paths++;
+            assertTrue(path.group(1).startsWith("/serviceability/"), path.group(1) + " is inside the container only");
+        }
+        assertEquals(3, paths, "the GC log, the heap dump and the javacore");
+
+        String overrides = mounts.get("/config/configDropins/overrides");
+        String configMap = deployment.getSpec().getTemplate().getSpec().getVolumes().stream()
+                .filter(volume -> volume.getName().equals(overrides)).findFirst().orElseThrow()
+                .getConfigMap().getName();
+        String logging = Manifests.named(ConfigMap.class, configMap).getData().get("logging.xml");
+        assertTrue(logging.contains("traceSpecification="), "the live trace switch");
+        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(logging.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertFalse(AppFacts.read("docs/operations.md").contains("jcmd 1"), "the runbook does not assume PID 1 and a JDK");
     }
 
     @Test
