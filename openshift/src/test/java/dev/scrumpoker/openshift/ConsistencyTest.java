@@ -307,6 +307,20 @@ class ConsistencyTest {
     }
 
     @Test
+    void everyPodOfADeployRunsTheSameImageAndADeployRollsOutOnce() {
+        assertEquals("IfNotPresent", app.getImagePullPolicy(), "a pulled tag must not change under a running rollout");
+        String triggers = deployment.getMetadata().getAnnotations().get("image.openshift.io/triggers");
+        assertTrue(triggers != null && triggers.contains("\"ImageStreamTag\"") && triggers.contains(app.getName()),
+                "OpenShift pins the image by digest for a manual apply");
+
+        Pipeline pipeline = Manifests.named(Pipeline.class, "scrum-poker");
+        String deploy = pipeline.getSpec().getTasks().stream().filter(task -> task.getName().equals("deploy"))
+                .findFirst().orElseThrow().getParams().get(0).getValue().getStringVal();
+        assertFalse(deploy.contains("oc set env -n"), "changing the live Deployment after applying it is a second rollout");
+        assertTrue(deploy.contains("@$(tasks.app-image.results.IMAGE_DIGEST)"), "the pipeline deploys the digest it built");
+    }
+
+    @Test
     void theImageIsTheOneThePipelineBuildsFromTheContainerfile() throws Exception {
         Pipeline pipeline = Manifests.named(Pipeline.class, "scrum-poker");
         String built = paramDefault(pipeline, "app-image");
