@@ -98,7 +98,8 @@ class NodeCrashIT extends TwoNodeTest {
         Frames.assertSameEventsEverywhere(List.of(bea, cal, hostBack));
     }
 
-    private static void acknowledged(RoomClient voter, String card) {
+    /** Casts the card and asserts the vote was recorded. */
+    static void acknowledged(RoomClient voter, String card) {
         JsonObject answer = voter.awaitReply(voter.send("vote.cast.v1", Jsons.object("cardValue", card)));
         assertEquals("vote.recorded.v1", answer.getString("type"), answer::toString);
     }

@@ -33,7 +33,7 @@ class RebalanceIT extends TwoNodeTest {
             String roomId = Api.createRoom(user).getString("id");
             RoomClient host = connect(Server.A, roomId, user, "host" + i + "@A");
             host.join("VOTER");
-            voted(host, "5");
+            NodeCrashIT.acknowledged(host, "5");
             hosts.put(roomId, host);
             assertTrue(Server.A.isNode(ownerOf(roomId)), "node A plays every room while it is alone");
         }
@@ -63,7 +63,7 @@ class RebalanceIT extends TwoNodeTest {
                 assertEquals("5", resent.getJsonObject("you").getString("cardValue"), "the acknowledged vote");
             }
             assertFalse(host.isClosed(), host + " stays connected");
-            voted(host, "8");
+            NodeCrashIT.acknowledged(host, "8");
             JsonObject revealed = host.awaitReply(host.send("round.reveal.v1")).getJsonObject("payload");
             assertEquals(Map.of(host.participantId(), "8"), NodeCrashIT.cards(revealed));
             Frames.assertGapFreeSeq(host);
@@ -75,14 +75,9 @@ class RebalanceIT extends TwoNodeTest {
         bea.join("VOTER");
         RoomClient host = hosts.get(roomId);
         host.awaitReply(host.send("round.start.v1", Jsons.object("storyTitle", "After the move")));
-        voted(bea, "3");
+        NodeCrashIT.acknowledged(bea, "3");
         host.awaitFrame("vote.recorded.v1",
                 frame -> bea.participantId().equals(frame.getJsonObject("payload").getString("participantId")));
         Frames.assertSameEventsEverywhere(List.of(host, bea));
-    }
-
-    private static void voted(RoomClient voter, String card) {
-        JsonObject answer = voter.awaitReply(voter.send("vote.cast.v1", Jsons.object("cardValue", card)));
-        assertEquals("vote.recorded.v1", answer.getString("type"), answer::toString);
     }
 }

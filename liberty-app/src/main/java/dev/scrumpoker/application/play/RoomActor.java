@@ -154,7 +154,7 @@ final class RoomActor implements RoomAudience.Listener {
 
     void nodesLeft(Set<String> gone) {
         if (handingOverTo != null && !handOverAsked && gone.contains(handingOverTo)) {
-            handingOverTo = null;
+            stopHandingOver();
             drainAwaiting();
         }
         if (owner != null) {
@@ -308,8 +308,7 @@ final class RoomActor implements RoomAudience.Listener {
         carriedBook = Map.of();
         route = services.self();
         abandoning = false;
-        handingOverTo = null;
-        handOverAsked = false;
+        stopHandingOver();
         services.metrics().roomTaken();
         if (audience.hasSeats()) {
             // This node's own connections: counted, and sent the state as this owner has it.
@@ -448,8 +447,7 @@ final class RoomActor implements RoomAudience.Listener {
         if (owner == null || owner.epoch != epoch || !to.equals(handingOverTo)) {
             return;
         }
-        handingOverTo = null;
-        handOverAsked = false;
+        stopHandingOver();
         if (!handedOver) {
             fenced();
             return;
@@ -480,9 +478,13 @@ final class RoomActor implements RoomAudience.Listener {
             return;
         }
         LOG.log(Level.FINE, "Cannot hand room " + roomId + " over to " + handingOverTo, failure);
+        stopHandingOver();
+        drainAwaiting();
+    }
+
+    private void stopHandingOver() {
         handingOverTo = null;
         handOverAsked = false;
-        drainAwaiting();
     }
 
     // ---- callbacks from the audience

@@ -8,7 +8,9 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -111,31 +113,34 @@ public class RoomActors implements PlayServices {
 
     @Override
     public void locate(String roomId) {
-        threads.loaders().execute(() -> {
-            try {
-                RoomRecords.Located located = records.locate(roomId, self(), view.liveNodesNow());
-                post(roomId, actor -> actor.located(located));
-            } catch (Unavailable unavailable) {
-                post(roomId, actor -> actor.locateFailed(unavailable));
-            } catch (RuntimeException unexpected) {
-                LOG.log(Level.SEVERE, "Finding the owner of room " + roomId + " failed", unexpected);
-                post(roomId, actor -> actor.locateFailed(new Unavailable("the room cannot be loaded", unexpected)));
-            }
-        });
+        onLoader(roomId, "Finding the owner of room " + roomId, "the room cannot be loaded",
+                () -> records.locate(roomId, self(), view.liveNodesNow()), RoomActor::located,
+                RoomActor::locateFailed);
     }
 
     @Override
     public void handOver(String roomId, long epoch, String to) {
+        onLoader(roomId, "Handing room " + roomId + " over to " + to, "the room cannot be handed over",
+                () -> records.handOver(roomId, self(), epoch, to),
+                (actor, handedOver) -> actor.handedOver(epoch, to, handedOver),
+                (actor, failure) -> actor.handOverFailed(epoch, failure));
+    }
+
+    /**
+     * Runs a call to PostgreSQL on a loading thread and posts its outcome to the room's mailbox; an unexpected failure
+     * is logged ({@code doing} says what failed) and reaches the room as {@link Unavailable}.
+     */
+    private <T> void onLoader(String roomId, String doing, String unavailableMessage, Supplier<T> call,
+            BiConsumer<RoomActor, T> done, BiConsumer<RoomActor, Unavailable> failed) {
         threads.loaders().execute(() -> {
             try {
-                boolean handedOver = records.handOver(roomId, self(), epoch, to);
-                post(roomId, actor -> actor.handedOver(epoch, to, handedOver));
+                T outcome = call.get();
+                post(roomId, actor -> done.accept(actor, outcome));
             } catch (Unavailable unavailable) {
-                post(roomId, actor -> actor.handOverFailed(epoch, unavailable));
+                post(roomId, actor -> failed.accept(actor, unavailable));
             } catch (RuntimeException unexpected) {
-                LOG.log(Level.SEVERE, "Handing room " + roomId + " over to " + to + " failed", unexpected);
-                post(roomId, actor -> actor.handOverFailed(epoch,
-                        new Unavailable("the room cannot be handed over", unexpected)));
+                LOG.log(Level.SEVERE, doing + " failed", unexpected);
+                post(roomId, actor -> failed.accept(actor, new Unavailable(unavailableMessage, unexpected)));
             }
         });
     }

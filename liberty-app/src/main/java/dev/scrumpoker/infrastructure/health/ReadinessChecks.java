@@ -54,7 +54,8 @@ public class ReadinessChecks {
     private ScheduledFuture<?> checks;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        // A check takes at most a pool wait and two timeouts; three intervals past that, the checker is stuck.
+        // A check takes at most a pool wait (5 s) and a timeout for each of its three steps (isValid, the schema, the
+        // ping); three intervals past that, the checker is stuck.
         long staleAfter = interval.multipliedBy(3).plusSeconds(3L * TIMEOUT_SECONDS + 5).toNanos();
         postgresql = new DependencyState(staleAfter);
         redisState = new DependencyState(staleAfter);
