@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -11,6 +12,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -18,8 +20,9 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.openshift.api.model.Route;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.fabric8.tekton.v1.ParamSpec;
@@ -115,16 +118,10 @@ class ConsistencyTest {
         PodDisruptionBudget budget = Manifests.named(PodDisruptionBudget.class, "scrum-poker");
         assertTrue(podLabels.entrySet().containsAll(budget.getSpec().getSelector().getMatchLabels().entrySet()));
 
-        HorizontalPodAutoscaler autoscaler = Manifests.named(HorizontalPodAutoscaler.class, "scrum-poker");
-        assertEquals(deployment.getMetadata().getName(), autoscaler.getSpec().getScaleTargetRef().getName());
         // The autoscaler owns the number of pods: a count in the Deployment would reset it on every `oc apply`,
         // dropping the WebSockets of every pod above it.
         assertEquals(null, deployment.getSpec().getReplicas(), "the Deployment leaves replicas to the autoscaler");
-        List<String> metrics = autoscaler.getSpec().getMetrics().stream().map(ConsistencyTest::metricName).toList();
-        assertEquals(List.of("cpu", "scrumpoker_ws_connections"), metrics);
-        assertTrue(AppFacts.applicationMetrics().contains("scrumpoker_ws_connections"));
-        assertTrue(AppFacts.read("openshift/monitoring/prometheus-adapter-rules.yaml").contains("scrumpoker_ws_connections"),
-                "the Prometheus adapter serves the autoscaler's pods metric");
+        assertTrue(Manifests.ofType(HorizontalPodAutoscaler.class).isEmpty(), "KEDA creates and owns the HPA");
 
         ServiceMonitor monitor = Manifests.named(ServiceMonitor.class, "scrum-poker");
         assertTrue(service.getMetadata().getLabels().entrySet()
@@ -133,6 +130,52 @@ class ConsistencyTest {
             assertTrue(servicePorts.contains(endpoint.getPort()), endpoint.getPort());
             assertEquals("/metrics", endpoint.getPath());
         });
+    }
+
+    @Test
+    void kedaScalesTheDeploymentOnCpuAndOnConnectionsReadFromThanosWithAToken() {
+        JsonNode scaling = Manifests.tree("ScaledObject", "scrum-poker").path("spec");
+        assertEquals("Deployment", scaling.path("scaleTargetRef").path("kind").asText());
+        assertEquals(deployment.getMetadata().getName(), scaling.path("scaleTargetRef").path("name").asText());
+        PodDisruptionBudget budget = Manifests.named(PodDisruptionBudget.class, "scrum-poker");
+        assertTrue(scaling.path("minReplicaCount").asInt() > budget.getSpec().getMaxUnavailable().getIntVal(),
+                "a pod drained at the floor leaves another serving");
+        assertTrue(app.getResources().getRequests().containsKey("cpu"), "CPU utilisation is a share of the request");
+
+        JsonNode cpu = scaling.path("triggers").get(0);
+        assertEquals("cpu", cpu.path("type").asText());
+        assertEquals("Utilization", cpu.path("metricType").asText());
+        JsonNode connections = scaling.path("triggers").get(1);
+        assertEquals("prometheus", connections.path("type").asText());
+        assertEquals("AverageValue", connections.path("metricType").asText(), "the sum over pods, divided by the pods");
+        JsonNode query = connections.path("metadata");
+        assertTrue(query.path("serverAddress").asText().startsWith("https://thanos-querier.openshift-monitoring.svc"));
+        // The tenancy port answers for one namespace, the one the app runs in.
+        assertTrue(query.path("serverAddress").asText().endsWith(":9092"));
+        assertEquals("scrum-poker", query.path("namespace").asText());
+        assertTrue(AppFacts.applicationMetrics().contains("scrumpoker_ws_connections"));
+        // The ServiceMonitor's series carry the Service's name as their job.
+        assertEquals("sum(scrumpoker_ws_connections{job=\"" + Manifests.named(Service.class, "scrum-poker").getMetadata().getName()
+                + "\"})", query.path("query").asText());
+        assertEquals("bearer", query.path("authModes").asText());
+
+        JsonNode authentication = Manifests.tree("TriggerAuthentication", connections.path("authenticationRef").path("name").asText())
+                .path("spec");
+        JsonNode token = authentication.path("boundServiceAccountToken").get(0);
+        assertEquals("bearerToken", token.path("parameter").asText());
+        String reader = token.path("serviceAccountName").asText();
+        Manifests.named(ServiceAccount.class, reader);
+        RoleBinding binding = Manifests.ofType(RoleBinding.class).stream()
+                .filter(candidate -> candidate.getSubjects().stream().anyMatch(subject -> subject.getName().equals(reader)))
+                .findFirst().orElseThrow(() -> new AssertionError("no RoleBinding for " + reader));
+        Role role = Manifests.named(Role.class, binding.getRoleRef().getName());
+        assertTrue(role.getRules().stream().anyMatch(rule -> rule.getResources().contains("pods") && rule.getVerbs().contains("get")),
+                "the tenancy port checks that the token may get pods in the namespace");
+        JsonNode ca = authentication.path("configMapTargetRef").get(0);
+        assertEquals("ca", ca.path("parameter").asText());
+        ConfigMap serviceCa = Manifests.named(ConfigMap.class, ca.path("name").asText());
+        assertEquals("true", serviceCa.getMetadata().getAnnotations().get("service.beta.openshift.io/inject-cabundle"));
+        assertEquals("service-ca.crt", ca.path("key").asText(), "the key the service CA operator fills in");
     }
 
     @Test
@@ -385,10 +428,6 @@ class ConsistencyTest {
                 .findFirst().orElseThrow().getParams().get(0).getValue().getStringVal();
         assertTrue(deploy.contains("-f openshift/test/") && deploy.contains("STRIPE_API_BASE=http://scrum-poker-stripe-mock:12111"),
                 "load tests in the test namespace talk to stripe-mock, never to Stripe");
-    }
-
-    private static String metricName(MetricSpec metric) {
-        return metric.getResource() != null ? metric.getResource().getName() : metric.getPods().getMetric().getName();
     }
 
     private static String paramDefault(Pipeline pipeline, String name) {

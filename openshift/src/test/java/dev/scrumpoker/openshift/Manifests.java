@@ -29,7 +29,7 @@ final class Manifests {
 
     static final Path ROOT = Path.of(System.getProperty("repository.root", ".."));
     static final Path OPENSHIFT = ROOT.resolve("openshift");
-    private static final List<String> FOLDERS = List.of("app", "data", "monitoring", "pipeline", "test");
+    private static final List<String> FOLDERS = List.of("app", "data", "monitoring", "operator", "pipeline", "test");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private Manifests() {
@@ -85,6 +85,13 @@ final class Manifests {
         return all().stream().map(Document::typed).filter(type::isInstance).map(type::cast)
                 .filter(resource -> resource.getMetadata().getName().equals(name))
                 .findFirst().orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " named " + name));
+    }
+
+    /** The one document of this kind and name, as read: for kinds no fabric8 model covers (KEDA's). */
+    static JsonNode tree(String kind, String name) {
+        return all().stream().map(Document::tree)
+                .filter(tree -> tree.path("kind").asText().equals(kind) && tree.path("metadata").path("name").asText().equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + kind + " named " + name));
     }
 
     static <T> List<T> ofType(Class<T> type) {

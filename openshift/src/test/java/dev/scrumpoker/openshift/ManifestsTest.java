@@ -19,15 +19,54 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every manifest is a well-formed, typed object of a kind the models know, with no field they do not know. */
+/**
+ * Every manifest is a well-formed, typed object of a kind the models know, with no field they do not know; KEDA's
+ * resources, which no model covers, are checked against KEDA's own resource definitions instead.
+ */
 class ManifestsTest {
 
     private static final Set<String> EXPECTED_KINDS = Set.of("ConfigMap", "Deployment", "Service", "Route",
-            "PodDisruptionBudget", "HorizontalPodAutoscaler", "StatefulSet", "ServiceMonitor", "PrometheusRule",
-            "Task", "Pipeline", "PipelineRun", "PersistentVolumeClaim", "NetworkPolicy");
+            "PodDisruptionBudget", "StatefulSet", "ServiceMonitor", "PrometheusRule", "Task", "Pipeline", "PipelineRun",
+            "PersistentVolumeClaim", "NetworkPolicy", "ServiceAccount", "Role", "RoleBinding");
+    private static final Set<String> KEDA_KINDS = Set.of("ScaledObject", "TriggerAuthentication");
+    /** The Open Liberty Operator's kinds: no model, no schema reachable from CI (OperatorVariantTest checks them). */
+    private static final Set<String> OPERATOR_KINDS = Set.of("OpenLibertyApplication", "OpenLibertyDump", "OpenLibertyTrace");
 
     static Stream<Manifests.Document> documents() {
-        return Manifests.all().stream();
+        return Manifests.all().stream().filter(document -> !isKeda(document) && !isOperator(document));
+    }
+
+    static Stream<Manifests.Document> kedaDocuments() {
+        return Manifests.all().stream().filter(ManifestsTest::isKeda);
+    }
+
+    private static boolean isKeda(Manifests.Document document) {
+        return document.tree().path("apiVersion").asText().startsWith("keda.sh/");
+    }
+
+    private static boolean isOperator(Manifests.Document document) {
+        return document.tree().path("apiVersion").asText().equals("apps.openliberty.io/v1");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kedaDocuments")
+    void kedaResourcesMatchKedasDefinitions(Manifests.Document document) {
+        CustomResourceSchemas keda = CustomResourceSchemas.keda();
+
+        assertTrue(keda.covers(document.tree()), () -> document + ": KEDA " + CustomResourceSchemas.KEDA_MODULE + " has no such kind");
+        assertEquals(List.of(), keda.violations(document.tree()), () -> document + " does not match KEDA's definition");
+    }
+
+    @Test
+    void theSchemaCheckCatchesWhatTheApiServerWouldPruneOrRefuse() throws IOException {
+        JsonNode scaledObject = new ObjectMapper().readTree("""
+                {"apiVersion": "keda.sh/v1alpha1", "kind": "ScaledObject", "metadata": {"name": "x"},
+                 "spec": {"scaleTargetRef": {"name": "d"}, "minReplicas": 2, "maxReplicaCount": "10",
+                          "triggers": [{"type": "cpu", "metadata": {"value": 60}}]}}""");
+
+        assertEquals(List.of(".spec.minReplicas: not a field of this resource", ".spec.maxReplicaCount: an integer",
+                        ".spec.triggers[0].metadata.value: a string (quote it)"),
+                CustomResourceSchemas.keda().violations(scaledObject));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -45,9 +84,15 @@ class ManifestsTest {
     @Test
     void everyKindTheDeploymentNeedsIsThere() {
         Set<String> kinds = new java.util.TreeSet<>();
-        Manifests.all().forEach(document -> kinds.add(document.typed().getClass().getSimpleName()));
+        documents().forEach(document -> kinds.add(document.typed().getClass().getSimpleName()));
+        Set<String> kedaKinds = new java.util.TreeSet<>();
+        kedaDocuments().forEach(document -> kedaKinds.add(document.tree().path("kind").asText()));
 
         assertEquals(new java.util.TreeSet<>(EXPECTED_KINDS), kinds);
+        assertEquals(new java.util.TreeSet<>(KEDA_KINDS), kedaKinds);
+        Set<String> operatorKinds = new java.util.TreeSet<>();
+        Manifests.all().stream().filter(ManifestsTest::isOperator).forEach(document -> operatorKinds.add(document.tree().path("kind").asText()));
+        assertEquals(new java.util.TreeSet<>(OPERATOR_KINDS), operatorKinds);
     }
 
     @Test
