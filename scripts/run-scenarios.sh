@@ -3,10 +3,15 @@
 # a threshold. This is the one command both CI (scripts/loadtest.sh) and the OpenShift pipeline's load-test stage
 # (openshift/pipeline/tasks.yaml) run, so a threshold means the same in both.
 #
-#   scripts/run-scenarios.sh [--full] [--host HOST] [--port PORT] [--results DIR] [--warm-up] [--prove-thresholds]
-#                            SCENARIO... [-- BZT-OPTIONS...]
+#   scripts/run-scenarios.sh [--full] [--host HOST] [--port PORT | --url URL [--ca FILE]] [--results DIR] [--warm-up]
+#                            [--prove-thresholds] SCENARIO... [-- BZT-OPTIONS...]
 #
 #   --full      the full-scale defaults of each taurus/<scenario>.yml (default: the small profile, taurus/small.yml)
+#   --host, --port  plain HTTP and WebSockets to a node or a Service (default 127.0.0.1:9080)
+#   --url       the public entry instead, as users reach it: https://HOST[:PORT] means REST over TLS and wss (through
+#               an OpenShift Route: its TLS, tunnel timeout and balancing are part of what is measured)
+#   --ca        a PEM file of the CA(s) that signed the entry's certificate (a cluster's router CA), trusted besides
+#               nothing else; without it, the JVM's default trust store decides
 #   --results   keep each scenario's artifacts in DIR/<scenario> (default: taurus/results/<timestamp>)
 #   --warm-up   first, 30 s of unmeasured voting: a fresh JVM answers its first minute 20-50 times slower while the
 #               JIT compiles (docs/performance-benchmarks.md)
@@ -17,8 +22,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 profile=(taurus/small.yml)
+scheme=http
 host=127.0.0.1
 port=9080
+url=""
+ca=""
 results=""
 warm_up=false
 prove=false
@@ -29,6 +37,8 @@ while [ $# -gt 0 ]; do
     --full) profile=(); shift ;;
     --host) host=$2; shift 2 ;;
     --port) port=$2; shift 2 ;;
+    --url) url=$2; shift 2 ;;
+    --ca) ca=$2; shift 2 ;;
     --results) results=$2; shift 2 ;;
     --warm-up) warm_up=true; shift ;;
     --prove-thresholds) prove=true; shift ;;
@@ -38,15 +48,55 @@ while [ $# -gt 0 ]; do
   esac
 done
 if [ ${#scenarios[@]} -eq 0 ]; then
-  echo "usage: $0 [--full] [--host HOST] [--port PORT] [--results DIR] [--warm-up] [--prove-thresholds]" \
-    "SCENARIO... [-- BZT-OPTIONS...]" >&2
+  echo "usage: $0 [--full] [--host HOST] [--port PORT | --url URL [--ca FILE]] [--results DIR] [--warm-up]" \
+    "[--prove-thresholds] SCENARIO... [-- BZT-OPTIONS...]" >&2
   exit 2
 fi
 # The checkout's .venv locally; on PATH in the load-generator image (jmeter/Containerfile).
 bzt=.venv/bin/bzt
 [ -x "$bzt" ] || bzt=bzt
 
-target=(-o "modules.jmeter.properties.HOST=$host" -o "modules.jmeter.properties.PORT=$port")
+if [ -n "$url" ]; then
+  scheme=${url%%://*}
+  authority=${url#*://}
+  authority=${authority%%/*}
+  host=${authority%%:*}
+  if [ "$authority" != "$host" ]; then
+    port=${authority##*:}
+  elif [ "$scheme" = https ]; then
+    port=443
+  else
+    port=80
+  fi
+  if [ "$scheme" != http ] && [ "$scheme" != https ]; then
+    echo "--url takes http://… or https://…, not $url" >&2
+    exit 2
+  fi
+fi
+target=(-o "modules.jmeter.properties.SCHEME=$scheme" -o "modules.jmeter.properties.HOST=$host"
+  -o "modules.jmeter.properties.PORT=$port")
+if [ -n "$ca" ]; then
+  # The JDK's trust store format, with every certificate of the PEM bundle (keytool imports one per call). The
+  # password only guards the store's integrity; the store holds public certificates.
+  store_dir=$(mktemp -d)
+  password=$RANDOM$RANDOM$RANDOM
+  awk -v dir="$store_dir" '/BEGIN CERTIFICATE/ {n++} n {print > (dir "/ca-" n ".pem")}' "$ca"
+  for pem in "$store_dir"/ca-*.pem; do
+    keytool -importcert -noprompt -alias "$(basename "$pem" .pem)" -file "$pem" -keystore "$store_dir/trust.p12" \
+      -storetype PKCS12 -storepass "$password" >/dev/null
+  done
+  # A config file, not -o: bzt's overrides split the dotted property names into nested keys.
+  cat > "$store_dir/trust.yml" <<EOF
+modules:
+  jmeter:
+    system-properties:
+      javax.net.ssl.trustStore: $store_dir/trust.p12
+      javax.net.ssl.trustStorePassword: "$password"
+      javax.net.ssl.trustStoreType: PKCS12
+EOF
+  # First: bzt takes its config files before the -o options.
+  target=("$store_dir/trust.yml" "${target[@]}")
+fi
 if $warm_up; then
   ./scripts/warm-up.sh taurus/small.yml "${target[@]}" -o scenarios.voting.properties.DURATION=30
 fi
@@ -55,7 +105,7 @@ failed=()
 for scenario in "${scenarios[@]}"; do
   options=("${target[@]}")
   [ -n "$results" ] && options+=(-o "settings.artifacts-dir=$results/$scenario")
-  echo "[scenarios] $scenario against $host:$port"
+  echo "[scenarios] $scenario against $scheme://$host:$port"
   if "$bzt" -q "taurus/$scenario.yml" "${profile[@]}" "${options[@]}" "${extra[@]}"; then
     echo "[scenarios] $scenario: thresholds met"
   else

@@ -12,7 +12,10 @@ if [ ${#options[@]} -eq 0 ]; then
   options=(-o scenarios.voting.properties.ROOMS=200 -o scenarios.voting.properties.RAMP_UP=20
            -o scenarios.voting.properties.DURATION=60)
 fi
+# The checkout's .venv locally; on PATH in the load-generator image (jmeter/Containerfile).
+bzt=.venv/bin/bzt
+[ -x "$bzt" ] || bzt=bzt
 echo "[warm-up] unmeasured load, to let the JIT compile the hot paths"
-.venv/bin/bzt -q taurus/voting.yml taurus/benchmark.yml "${options[@]}" \
+"$bzt" -q taurus/voting.yml taurus/benchmark.yml "${options[@]}" \
   -o settings.artifacts-dir=taurus/results/warm-up >/dev/null 2>&1 || true
 echo "[warm-up] done"

@@ -54,10 +54,10 @@ final class Participant implements WebSocket.Listener {
     }
 
     /** Opens the connection and sends room.join.v1; completes when the socket is open. */
-    CompletableFuture<WebSocket> connect(String host, int port, String roomId) {
+    CompletableFuture<WebSocket> connect(Target target, String roomId) {
         lastState = null;
         closeReason = null;
-        URI uri = URI.create("ws://" + host + ":" + port + "/ws/room/" + roomId + "?token=" + token);
+        URI uri = target.room(roomId, token);
         // Completes on the shared I/O threads: nothing here may block them (the join is sent without waiting).
         return Transport.webSockets(spread).newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(uri, this)
                 .thenCompose(ws -> {

@@ -13,7 +13,8 @@ import org.apache.jmeter.threads.JMeterVariables;
  * steps of one thread share their {@link SimulatedRoom} through the thread's variables.
  *
  * <p>Parameters: {@code action} (setup, join, vote, broadcast, votes, reveal, start, drop, restore, seated), {@code label}
- * (the sample name; defaults to a name per action), {@code host}, {@code port}, {@code participants},
+ * (the sample name; defaults to a name per action), {@code scheme} (http, or https for wss through a TLS entry),
+ * {@code host}, {@code port}, {@code participants},
  * {@code timeoutMs}, {@code jitterMs} (drop only), {@code windowMs} (votes only). Steps that go through
  * participants (join, vote, restore) take the next one each call. {@code votes} has everyone vote at once, each
  * at a random moment of the window, and records each vote as two sub-samples, {@code ws.vote_ack} and
@@ -28,6 +29,7 @@ public class RoomSampler extends AbstractJavaSamplerClient {
         Arguments defaults = new Arguments();
         defaults.addArgument("action", "join");
         defaults.addArgument("label", "");
+        defaults.addArgument("scheme", "http");
         defaults.addArgument("host", "127.0.0.1");
         defaults.addArgument("port", "9080");
         defaults.addArgument("participants", "10");
@@ -97,8 +99,9 @@ public class RoomSampler extends AbstractJavaSamplerClient {
         if (variables.getObject(ROOM) instanceof SimulatedRoom existing) {
             return existing;
         }
-        SimulatedRoom room = new SimulatedRoom(context.getParameter("host", "127.0.0.1"),
-                context.getIntParameter("port", 9080), context.getLongParameter("timeoutMs", 10000));
+        Target target = new Target(context.getParameter("scheme", "http"), context.getParameter("host", "127.0.0.1"),
+                context.getIntParameter("port", 9080));
+        SimulatedRoom room = new SimulatedRoom(target, context.getLongParameter("timeoutMs", 10000));
         variables.putObject(ROOM, room);
         return room;
     }

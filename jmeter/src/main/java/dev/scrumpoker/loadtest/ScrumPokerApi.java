@@ -3,7 +3,6 @@ package dev.scrumpoker.loadtest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -11,10 +10,10 @@ import java.time.Duration;
 /** The REST calls a simulated room needs to set itself up: guest tokens and the room. */
 final class ScrumPokerApi {
 
-    private final URI base;
+    private final Target target;
 
-    ScrumPokerApi(String host, int port) {
-        this.base = URI.create("http://" + host + ":" + port + "/api/v1/");
+    ScrumPokerApi(Target target) {
+        this.target = target;
     }
 
     String guestToken(String displayName) throws IOException, InterruptedException {
@@ -28,7 +27,7 @@ final class ScrumPokerApi {
     }
 
     private JsonNode post(String path, String token, JsonNode body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(target.api(path))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Transport.JSON.writeValueAsString(body)));

@@ -17,8 +17,7 @@ final class SimulatedRoom {
     /** Numeric cards of the FIBONACCI deck, what the simulated people pick from. */
     private static final String[] CARDS = {"1", "2", "3", "5", "8", "13"};
 
-    private final String host;
-    private final int port;
+    private final Target target;
     private final long timeoutNanos;
     private final Signal signal = new Signal();
     private final List<Participant> participants = new ArrayList<>();
@@ -37,9 +36,8 @@ final class SimulatedRoom {
     private final Map<Integer, String> restoreFailure = new ConcurrentHashMap<>();
     private final Map<Integer, String> seatBeforeDrop = new ConcurrentHashMap<>();
 
-    SimulatedRoom(String host, int port, long timeoutMillis) {
-        this.host = host;
-        this.port = port;
+    SimulatedRoom(Target target, long timeoutMillis) {
+        this.target = target;
         this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
     }
 
@@ -47,7 +45,7 @@ final class SimulatedRoom {
     Outcome setUp(int size, String name) throws Exception {
         long startMillis = System.currentTimeMillis();
         long start = System.nanoTime();
-        ScrumPokerApi api = new ScrumPokerApi(host, port);
+        ScrumPokerApi api = new ScrumPokerApi(target);
         for (int i = 0; i < size; i++) {
             participants.add(new Participant(i, api.guestToken(name + "-p" + i), signal));
         }
@@ -64,7 +62,7 @@ final class SimulatedRoom {
         Participant p = participants.get(nextJoiner++ % participants.size());
         long startMillis = System.currentTimeMillis();
         long start = System.nanoTime();
-        p.connect(host, port, roomId).get(timeoutNanos, TimeUnit.NANOSECONDS);
+        p.connect(target, roomId).get(timeoutNanos, TimeUnit.NANOSECONDS);
         if (!signal.await(() -> p.lastState() != null, start + timeoutNanos)) {
             return Outcome.failed(startMillis, System.nanoTime() - start, "no room.state.v1; " + p.closeReason());
         }
@@ -262,7 +260,7 @@ final class SimulatedRoom {
     }
 
     private void reconnect(Participant p, int attempt) {
-        p.connect(host, port, roomId).whenComplete((ws, failure) -> {
+        p.connect(target, roomId).whenComplete((ws, failure) -> {
             if (failure != null) {
                 long backoff = Math.min(5_000, 200L << Math.min(attempt, 5))
                         + ThreadLocalRandom.current().nextLong(200);

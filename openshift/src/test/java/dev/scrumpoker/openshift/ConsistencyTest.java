@@ -311,7 +311,7 @@ class ConsistencyTest {
                 .filter(param -> param.getName().equals("generator")).findFirst().orElseThrow().getValue()
                 .getStringVal()).toList());
 
-        var step = Manifests.named(Task.class, "scrum-poker-load-test").getSpec().getSteps().get(0);
+        var step = loadStep(Manifests.named(Task.class, "scrum-poker-load-test"));
         assertTrue(step.getComputeResources() != null
                         && step.getComputeResources().getLimits().containsKey("memory")
                         && step.getComputeResources().getRequests().containsKey("cpu"),
@@ -389,7 +389,7 @@ class ConsistencyTest {
     @Test
     void theLoadStageRunsTheCommandCiRunsAndGatesThePipeline() {
         Task loadTest = Manifests.named(Task.class, "scrum-poker-load-test");
-        String script = loadTest.getSpec().getSteps().get(0).getScript();
+        String script = loadStep(loadTest).getScript();
         assertTrue(script.contains("./scripts/run-scenarios.sh"), script);
         assertTrue(script.contains("set -euo pipefail"), "a failed scenario fails the step, and the pipeline");
         assertTrue(AppFacts.read("scripts/loadtest.sh").contains("./scripts/run-scenarios.sh"), "CI runs the same");
@@ -414,6 +414,27 @@ class ConsistencyTest {
                 .collect(Collectors.toSet());
         pipeline.getSpec().getTasks().forEach(task -> assertTrue(taskNames.contains(task.getTaskRef().getName()),
                 task.getTaskRef().getName() + " is not defined in openshift/pipeline"));
+    }
+
+    @Test
+    void theLoadGoesThroughTheRouteAsUsersDoAndCiRunsThatPathToo() {
+        Task loadTest = Manifests.named(Task.class, "scrum-poker-load-test");
+        assertEquals("route", loadTest.getSpec().getParams().stream().filter(param -> param.getName().equals("entry"))
+                .findFirst().orElseThrow().getDefault().getStringVal(), "TLS, tunnel timeout and balancing are measured");
+        String finding = loadTest.getSpec().getSteps().get(0).getScript();
+        assertTrue(finding.contains("oc get route scrum-poker"), finding);
+        assertTrue(finding.contains("echo \"https://$host\""), "REST over TLS and wss through the Route");
+        assertTrue(finding.contains("default-ingress-cert"), "the router's CA, not trust in every certificate");
+        String running = loadStep(loadTest).getScript();
+        assertTrue(running.contains("--url \"$(cat /entry/url)\""), running);
+        assertTrue(running.contains("--ca /entry/ca.crt"), running);
+        String ci = AppFacts.read("scripts/loadtest.sh");
+        assertTrue(ci.contains("--url https://") && ci.contains("--ca "), "CI runs the TLS path of the generator too");
+    }
+
+    private static io.fabric8.tekton.v1.Step loadStep(Task loadTest) {
+        return loadTest.getSpec().getSteps().stream().filter(step -> step.getName().equals("run-scenarios")).findFirst()
+                .orElseThrow(() -> new AssertionError("no run-scenarios step"));
     }
 
     @Test
