@@ -22,8 +22,11 @@ run() {  # name, extra options
   .venv/bin/bzt -q "taurus/$scenario.yml" taurus/benchmark.yml -o modules.jmeter.properties.PORT="$balancer" \
     -o "scenarios.$scenario.properties.ROOMS=$rooms" -o "settings.artifacts-dir=$out/$name" "$@"
 }
-nodes() {  # pid and port of every node
-  for pid in $(pgrep -f ws-server.jar); do
+nodes() {  # pid and port of every running node, from the pid files Liberty keeps
+  local file pid
+  for file in liberty-app/target/liberty/wlp/usr/servers/.pid/*.pid; do
+    [ -e "$file" ] || continue
+    pid=$(liberty_pid "$(basename "$file" .pid)" 2>/dev/null) || continue
     echo "$pid $(tr '\0' '\n' < "/proc/$pid/environ" | sed -n 's/^HTTP_PORT=//p')"
   done
 }
@@ -34,8 +37,7 @@ run warm-up -o "scenarios.$scenario.properties.DURATION=150" "$@" >/dev/null 2>&
 echo "[benchmark] $scenario with $rooms rooms through the balancer on :$balancer"
 declare -A before
 while read -r pid port; do before[$pid]=$(cpu_seconds "$pid"); done < <(nodes)
-top -b -d 5 -w 250 > "$out/top.txt" &
-top_pid=$!
+top_pid=$(sample_cpu "$out/top.txt")
 set +e
 run measured "$@"
 verdict=$?

@@ -27,12 +27,11 @@ cpu_split() {  # average %CPU per snapshot of Liberty (pid $1), other Java (JMet
          printf "liberty=%.0f%% jmeter=%.0f%% postgresql=%.0f%% redis=%.0f%% (of 200%%, %d snapshots)", L/k, J/k, P/k, R/k, k}' "$2"
 }
 
-liberty=$(pgrep -f 'ws-server.jar' | head -1)
+liberty=$(liberty_pid scrumPoker)
 for rooms in $scales; do
   tag="$scenario-$rooms-$(date +%H%M%S)"
   echo "[benchmark] $scenario with $rooms rooms ($tag)"
-  top -b -d 5 -w 250 > "$out/$tag.top" &
-  top_pid=$!
+  top_pid=$(sample_cpu "$out/$tag.top")
   cpu_before=$(cpu_seconds "$liberty")
   set +e
   .venv/bin/bzt -q "taurus/$scenario.yml" taurus/benchmark.yml -o "scenarios.$scenario.properties.ROOMS=$rooms" \

@@ -11,6 +11,8 @@
 # room's connections to one node (consistent hash of the /ws/room/{id} path), which keeps a room's traffic local.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=lib/system.sh
+. scripts/lib/system.sh
 
 BALANCER_PORT=${BALANCER_PORT:-8080}
 wlp=liberty-app/target/liberty/wlp
@@ -19,9 +21,6 @@ names=(scrumPoker scrumPokerB scrumPokerC scrumPokerD)
 
 log() { printf '[cluster] %s\n' "$*"; }
 
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
-}
 
 node_port() { echo $((9080 + $1)); }
 node_https_port() { echo $((9443 + $1)); }
@@ -49,8 +48,7 @@ start_all() {
   . scripts/lib/local-secrets.sh
   if ! command -v haproxy >/dev/null 2>&1; then
     log "installing HAProxy from Debian's packages"
-    as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy >/dev/null
+    apt_install haproxy
   fi
   stop_all
   log "building the WAR and $nodes Liberty servers"
@@ -63,11 +61,7 @@ start_all() {
     HTTP_PORT=$(node_port $i) HTTPS_PORT=$(node_https_port $i) "$wlp/bin/server" start "${names[$i]}" --clean >/dev/null
   done
   for ((i = 0; i < nodes; i++)); do
-    for _ in $(seq 1 180); do
-      curl -fsS "http://127.0.0.1:$(node_port $i)/health/ready" >/dev/null 2>&1 && break
-      sleep 1
-    done
-    curl -fsS "http://127.0.0.1:$(node_port $i)/health/ready" >/dev/null || {
+    wait_ready "$(node_port $i)" 180 || {
       echo "node $((i + 1)) is not ready; see $wlp/usr/servers/${names[$i]}/logs/messages.log" >&2
       exit 1
     }

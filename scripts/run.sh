@@ -14,17 +14,15 @@ server_dir=liberty-app/target/liberty/wlp/usr/servers/scrumPoker
 ./scripts/services.sh
 # shellcheck source=lib/local-secrets.sh
 . scripts/lib/local-secrets.sh
+# shellcheck source=lib/system.sh
+. scripts/lib/system.sh
 # Rebuilding under a running server confuses its loose application (paths answer 404): stop it first.
 mvn -B -q -pl liberty-app liberty:stop >/dev/null 2>&1 || true
 echo "[run] building and starting Open Liberty (the first run downloads the runtime from Maven Central)"
 mvn -B -q -pl liberty-app package -DskipTests
 mvn -B -q -pl liberty-app liberty:create liberty:deploy liberty:start -Dliberty.clean=true
 
-for _ in $(seq 1 120); do
-  curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break
-  sleep 1
-done
-curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null || {
+wait_ready "$port" 120 || {
   echo "[run] the server started but is not ready; see $server_dir/logs/messages.log" >&2
   exit 1
 }

@@ -9,6 +9,8 @@
 #   scripts/services.sh stop-postgresql   stop PostgreSQL (fast shutdown; data stays)
 #   scripts/services.sh stop-stripe-mock  stop stripe-mock (the tests of Stripe being unreachable use this)
 set -euo pipefail
+# shellcheck source=lib/system.sh
+. "$(dirname "$0")/lib/system.sh"
 
 DB_NAME=${DB_NAME:-scrumpoker}
 DB_USER=${DB_USER:-scrumpoker}
@@ -23,9 +25,6 @@ STRIPE_MOCK="$TOOLS_DIR/bin/stripe-mock"
 
 log() { printf '[services] %s\n' "$*"; }
 
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
-}
 
 as_postgres() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi
@@ -37,8 +36,7 @@ install_missing() {
   command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]} from Debian's packages"
-    as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    apt_install "${missing[@]}"
   fi
 }
 
@@ -80,8 +78,7 @@ install_stripe_mock() {
       PATH="$PATH:/usr/local/go/bin"
     else
       log "installing Go from Debian's packages"
-      as_root apt-get update -qq
-      as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq golang-go >/dev/null
+      apt_install golang-go
     fi
   fi
   log "installing stripe-mock $STRIPE_MOCK_VERSION through the Go module proxy into .tools/bin"

@@ -1,6 +1,13 @@
 # What the benchmark scripts measure alike; sourced by scripts/benchmark.sh and scripts/benchmark-cluster.sh.
 # shellcheck source=local-secrets.sh
 . "$(dirname "${BASH_SOURCE[0]}")/local-secrets.sh"
+# shellcheck source=system.sh
+. "$(dirname "${BASH_SOURCE[0]}")/system.sh"
+
+sample_cpu() {  # file: starts writing top's snapshots of every process there, every 5 s; prints top's pid
+  top -b -d 5 -w 250 > "$1" 2>/dev/null < /dev/null &
+  echo $!
+}
 
 cpu_seconds() {  # user + system CPU time of a process so far, in seconds
   awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$1/stat"

@@ -430,6 +430,10 @@ class ConsistencyTest {
         assertTrue(running.contains("--ca /entry/ca.crt"), running);
         String ci = AppFacts.read("scripts/loadtest.sh");
         assertTrue(ci.contains("--url https://") && ci.contains("--ca "), "CI runs the TLS path of the generator too");
+        // And the image the pipeline builds is built in CI and loads the app from inside, gated like the rest.
+        assertTrue(ci.contains("./scripts/loadtest-image.sh build") && ci.contains("./scripts/loadtest-image.sh run"), ci);
+        assertTrue(AppFacts.read("scripts/loadtest-image.sh").contains("BASE_IMAGE=$BASE"),
+                "built on the locally made JDK 17 base, through the Containerfile's BASE_IMAGE");
     }
 
     private static io.fabric8.tekton.v1.Step loadStep(Task loadTest) {
