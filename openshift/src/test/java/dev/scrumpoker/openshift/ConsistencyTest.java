@@ -436,6 +436,18 @@ class ConsistencyTest {
                 "built on the locally made JDK 17 base, through the Containerfile's BASE_IMAGE");
     }
 
+    @Test
+    void everyFileTheOperationsGuideAppliesExists() {
+        String guide = AppFacts.read("docs/operations.md");
+        Matcher path = Pattern.compile("(?:openshift|scripts)/[\\w./-]+\\.(?:yaml|sh|json)").matcher(guide);
+        int paths = 0;
+        while (path.find()) {
+            paths++;
+            assertTrue(Files.exists(Manifests.ROOT.resolve(path.group())), path.group() + " is named in docs/operations.md");
+        }
+        assertTrue(paths > 20, "the walk-through names the files it applies");
+    }
+
     private static io.fabric8.tekton.v1.Step loadStep(Task loadTest) {
         return loadTest.getSpec().getSteps().stream().filter(step -> step.getName().equals("run-scenarios")).findFirst()
                 .orElseThrow(() -> new AssertionError("no run-scenarios step"));
