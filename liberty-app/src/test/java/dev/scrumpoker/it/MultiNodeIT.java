@@ -124,6 +124,72 @@ class MultiNodeIT extends TwoNodeTest {
         }
     }
 
+    /**
+     * Every owner control, sent from both nodes: whichever node plays the room, the commands of the other cross to
+     * it and their answers come back.
+     */
+    @Test
+    void theRoomsOwnerControlsItFromEitherNode() {
+        Api.User owner = Api.freshGuest();
+        Api.User stranger = Api.freshGuest();
+        String roomId = Api.createRoom(owner).getString("id");
+        RoomClient first = connect(Server.A, roomId, stranger, "stranger@A");
+        first.join("VOTER");
+        RoomClient ownerOnB = connect(Server.B, roomId, owner, "owner@B");
+        ownerOnB.join("VOTER");
+        RoomClient ownerOnA = connect(Server.A, roomId, owner, "owner@A");
+        ownerOnA.join("VOTER");
+
+        assertEquals("host.changed.v1", ownerOnB.awaitReply(ownerOnB.send("host.claim.v1")).getString("type"));
+        ownerOnA.sendExpectingError("host.claim.v1", Jsons.object(), "INVALID_MESSAGE");
+        for (RoomClient tab : List.of(ownerOnA, ownerOnB)) {
+            assertEquals("invite.rotated.v1", tab.awaitReply(tab.send("invite.rotate.v1")).getString("type"), tab + " rotates");
+        }
+        RoomClient strangerClient = first;
+        for (List<RoomClient> kickerThenUnbanner : List.of(List.of(ownerOnA, ownerOnB), List.of(ownerOnB, ownerOnA))) {
+            String seat = strangerClient.participantId();
+            RoomClient kicker = kickerThenUnbanner.get(0);
+            RoomClient unbanner = kickerThenUnbanner.get(1);
+            assertEquals("participant.left.v1", kicker.awaitReply(kicker.send("participant.kick.v1",
+                    Jsons.object("participantId", seat))).getString("type"), kicker + " kicks");
+            strangerClient.awaitClose();
+            assertEquals("participant.unbanned.v1", unbanner.awaitReply(unbanner.send("participant.unban.v1",
+                    Jsons.object("participantId", seat))).getString("type"), unbanner + " lets them back in");
+            strangerClient = connect(Server.A, roomId, stranger, "stranger@A again");
+            assertEquals(seat, strangerClient.join("VOTER").getJsonObject("payload").getJsonObject("you")
+                    .getString("participantId"), "let back in, as the same participant");
+        }
+    }
+
+    /** The backlog's messages from either node: each crosses to the room's owner and everyone sees one order. */
+    @Test
+    void theBacklogIsPlayedFromEitherNode() {
+        Api.User owner = Api.freshGuest();
+        String roomId = Api.createRoom(owner).getString("id");
+        RoomClient hostOnA = connect(Server.A, roomId, owner, "host@A");
+        hostOnA.join("VOTER");
+        RoomClient hostOnB = connect(Server.B, roomId, owner, "host@B");
+        hostOnB.join("VOTER");
+        RoomClient watcherOnB = connect(Server.B, roomId, Api.guest("Wes"), "watcher@B");
+        watcherOnB.join("OBSERVER");
+
+        String add = hostOnB.send("story.add.v1", Jsons.object("stories", Jsons.array(List.of(
+                Jsons.object("key", "PROJ-1", "title", "Log in"), Jsons.object("title", "Log out")))));
+        String first = hostOnB.awaitReply(add).getJsonObject("payload").getJsonObject("story").getString("id");
+        String second = hostOnB.awaitReply(add).getJsonObject("payload").getJsonObject("story").getString("id");
+        hostOnA.awaitReply(hostOnA.send("story.move.v1", Jsons.object("storyId", second, "position", 0)));
+        JsonObject started = hostOnB.awaitReply(hostOnB.send("round.start.v1")).getJsonObject("payload");
+        assertEquals(second, started.getString("storyId"), "the first story in the order that B saw A make");
+        hostOnA.awaitReply(hostOnA.send("story.estimate.v1", Jsons.object("estimate", "3")));
+        hostOnB.awaitReply(hostOnB.send("story.edit.v1", Jsons.object("storyId", first, "title", "Sign in")));
+        hostOnA.awaitReply(hostOnA.send("story.remove.v1", Jsons.object("storyId", first)));
+
+        assertEquals(first, watcherOnB.awaitPayload("story.removed.v1").getString("storyId"));
+        assertEquals(Jsons.object("total", 1, "estimated", 1),
+                watcherOnB.sync().getJsonObject("payload").getJsonObject("backlog"));
+        Frames.assertSameEventsEverywhere(clients());
+    }
+
     private static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await();

@@ -1,5 +1,6 @@
 package dev.scrumpoker.application.play;
 
+import dev.scrumpoker.domain.backlog.StoryDraft;
 import dev.scrumpoker.domain.room.Role;
 import java.util.List;
 import java.util.Objects;
@@ -35,7 +36,38 @@ public sealed interface Command {
     record Reveal() implements Command {
     }
 
-    record StartRound(String storyTitle) implements Command {
+    /** {@code storyId} names the backlog story to estimate; both null: the backlog's next story, if any. */
+    record StartRound(String storyTitle, UUID storyId) implements Command {
+    }
+
+    /** The host adds stories to the backlog (typed, or read from an imported file). */
+    record AddStories(List<StoryDraft> stories) implements Command {
+        public AddStories {
+            stories = List.copyOf(stories);
+        }
+    }
+
+    record EditStory(UUID storyId, StoryDraft story) implements Command {
+        public EditStory {
+            Objects.requireNonNull(storyId, "storyId is required");
+            Objects.requireNonNull(story, "story is required");
+        }
+    }
+
+    record RemoveStory(UUID storyId) implements Command {
+        public RemoveStory {
+            Objects.requireNonNull(storyId, "storyId is required");
+        }
+    }
+
+    record MoveStory(UUID storyId, int position) implements Command {
+        public MoveStory {
+            Objects.requireNonNull(storyId, "storyId is required");
+        }
+    }
+
+    /** The agreed estimate of a story ({@code storyId} null: the current round's); a null estimate clears it. */
+    record EstimateStory(UUID storyId, String estimate) implements Command {
     }
 
     record Reset() implements Command {

@@ -1,17 +1,22 @@
 package dev.scrumpoker.application.play;
 
 import dev.scrumpoker.application.play.Attendee.Dismissal;
+import dev.scrumpoker.application.play.Command.AddStories;
 import dev.scrumpoker.application.play.Command.CastVote;
 import dev.scrumpoker.application.play.Command.ClaimHost;
 import dev.scrumpoker.application.play.Command.Close;
 import dev.scrumpoker.application.play.Command.Detach;
+import dev.scrumpoker.application.play.Command.EditStory;
 import dev.scrumpoker.application.play.Command.Enter;
+import dev.scrumpoker.application.play.Command.EstimateStory;
 import dev.scrumpoker.application.play.Command.Held;
 import dev.scrumpoker.application.play.Command.Join;
 import dev.scrumpoker.application.play.Command.Kick;
 import dev.scrumpoker.application.play.Command.Leave;
+import dev.scrumpoker.application.play.Command.MoveStory;
 import dev.scrumpoker.application.play.Command.Reattach;
 import dev.scrumpoker.application.play.Command.ReleaseNode;
+import dev.scrumpoker.application.play.Command.RemoveStory;
 import dev.scrumpoker.application.play.Command.Reset;
 import dev.scrumpoker.application.play.Command.RetractVote;
 import dev.scrumpoker.application.play.Command.Reveal;
@@ -134,7 +139,17 @@ final class RoomOwner {
         } else if (c instanceof Reveal) {
             publish(step, origin, live.reveal(seat(origin), now), now);
         } else if (c instanceof StartRound start) {
-            publish(step, origin, live.startRound(seat(origin), start.storyTitle(), now), now);
+            publish(step, origin, live.startRound(seat(origin), start.storyTitle(), start.storyId(), now), now);
+        } else if (c instanceof AddStories add) {
+            publish(step, origin, live.addStories(seat(origin), add.stories(), now), now);
+        } else if (c instanceof EditStory edit) {
+            publish(step, origin, live.editStory(seat(origin), edit.storyId(), edit.story()), now);
+        } else if (c instanceof RemoveStory remove) {
+            publish(step, origin, live.removeStory(seat(origin), remove.storyId()), now);
+        } else if (c instanceof MoveStory move) {
+            publish(step, origin, live.moveStory(seat(origin), move.storyId(), move.position()), now);
+        } else if (c instanceof EstimateStory estimate) {
+            publish(step, origin, live.estimateStory(seat(origin), estimate.storyId(), estimate.estimate(), now), now);
         } else if (c instanceof Reset) {
             publish(step, origin, live.reset(seat(origin)), now);
         } else if (c instanceof Kick kick) {

@@ -1,6 +1,7 @@
 package dev.scrumpoker.application.play;
 
 import dev.scrumpoker.domain.audit.AuditEntry;
+import dev.scrumpoker.domain.backlog.Story;
 import dev.scrumpoker.domain.room.Participant;
 import dev.scrumpoker.domain.room.Role;
 import dev.scrumpoker.domain.round.Round;
@@ -54,6 +55,16 @@ public sealed interface RoomWrite {
         public String roomId() {
             return record.round().roomId();
         }
+    }
+
+    /** A story of the room's backlog as it now is, at its place in the order (0 is first). */
+    record StorySaved(String roomId, int position, Story story) implements RoomWrite {
+        public StorySaved {
+            Objects.requireNonNull(story, "story is required");
+        }
+    }
+
+    record StoryDeleted(String roomId, UUID storyId) implements RoomWrite {
     }
 
     /** The room's invitation key was replaced. */

@@ -2,6 +2,7 @@ package dev.scrumpoker.application.play;
 
 import dev.scrumpoker.domain.audit.AuditAction;
 import dev.scrumpoker.domain.audit.AuditEntry;
+import dev.scrumpoker.domain.backlog.Story;
 import dev.scrumpoker.domain.room.LiveRoom;
 import dev.scrumpoker.domain.room.RoomEvent;
 import dev.scrumpoker.domain.room.RoomEvent.HostChanged;
@@ -12,6 +13,11 @@ import dev.scrumpoker.domain.room.RoomEvent.ParticipantUnbanned;
 import dev.scrumpoker.domain.room.RoomEvent.RoundReset;
 import dev.scrumpoker.domain.room.RoomEvent.RoundRevealed;
 import dev.scrumpoker.domain.room.RoomEvent.RoundStarted;
+import dev.scrumpoker.domain.room.RoomEvent.StoryAdded;
+import dev.scrumpoker.domain.room.RoomEvent.StoryEdited;
+import dev.scrumpoker.domain.room.RoomEvent.StoryEstimated;
+import dev.scrumpoker.domain.room.RoomEvent.StoryMoved;
+import dev.scrumpoker.domain.room.RoomEvent.StoryRemoved;
 import dev.scrumpoker.domain.room.RoomEvent.VoteRecorded;
 import dev.scrumpoker.domain.room.RoomEvent.VoteRetracted;
 import dev.scrumpoker.domain.round.RoundRecord;
@@ -69,6 +75,21 @@ final class RoomWrites {
                         Map.of("round", String.valueOf(reveal.roundNumber()))));
             } else if (event instanceof RoundStarted) {
                 writes.add(new RoomWrite.RoundOpened(live.currentRound()));
+            } else if (event instanceof StoryAdded added) {
+                writes.add(new RoomWrite.StorySaved(roomId, added.position(), added.story()));
+            } else if (event instanceof StoryEdited edited) {
+                writes.add(storySaved(live, edited.story().id()));
+            } else if (event instanceof StoryEstimated estimated) {
+                writes.add(storySaved(live, estimated.storyId()));
+            } else if (event instanceof StoryMoved || event instanceof StoryRemoved) {
+                if (event instanceof StoryRemoved removed) {
+                    writes.add(new RoomWrite.StoryDeleted(roomId, removed.storyId()));
+                }
+                // Every story's place may have changed: the backlog is small, and its order changes rarely.
+                List<Story> stories = live.stories();
+                for (int position = 0; position < stories.size(); position++) {
+                    writes.add(new RoomWrite.StorySaved(roomId, position, stories.get(position)));
+                }
             } else if (event instanceof RoundReset reset) {
                 writes.add(new RoomWrite.VotesCleared(roomId, reset.roundNumber()));
                 writes.add(audit(now, AuditAction.ROUND_RESET, actorId, roomId, null,
@@ -76,6 +97,12 @@ final class RoomWrites {
             }
         }
         return writes;
+    }
+
+    /** The story as it is now, where it is now: later events of the same request may have changed it again. */
+    private static RoomWrite storySaved(LiveRoom live, UUID storyId) {
+        int position = live.positionOf(storyId);
+        return new RoomWrite.StorySaved(live.room().id(), position, live.stories().get(position));
     }
 
     private static RoomWrite audit(Instant now, AuditAction action, UUID actorId, String roomId, UUID subjectId,

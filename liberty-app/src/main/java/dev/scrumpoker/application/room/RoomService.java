@@ -6,6 +6,7 @@ import dev.scrumpoker.domain.account.UserRepository;
 import dev.scrumpoker.domain.audit.AuditAction;
 import dev.scrumpoker.domain.audit.AuditEntry;
 import dev.scrumpoker.domain.audit.AuditLog;
+import dev.scrumpoker.domain.backlog.StoryRepository;
 import dev.scrumpoker.domain.room.Deck;
 import dev.scrumpoker.domain.room.DeckType;
 import dev.scrumpoker.domain.room.Participant;
@@ -51,6 +52,8 @@ public class RoomService {
     RoundHistory history;
     @Inject
     AuditLog audit;
+    @Inject
+    StoryRepository stories;
 
     public Room create(UUID ownerId, String title, DeckType deckType, List<String> cards, Privacy privacy) {
         Deck deck = Deck.of(deckType, cards);
@@ -65,7 +68,7 @@ public class RoomService {
         }
         Room room = new Room(title, deck, privacy, ownerId, clock.instant());
         rooms.add(room);
-        rounds.start(new Round(room.id(), 1, null, room.createdAt(), null, null));
+        rounds.start(new Round(room.id(), 1, null, null, room.createdAt(), null, null));
         audit.record(new AuditEntry(room.createdAt(), AuditAction.ROOM_CREATED, ownerId, room.id(), null,
                 Map.of("title", room.title())));
         return room;
@@ -122,6 +125,17 @@ public class RoomService {
         }
         Round last = page.get(limit - 1).round();
         return new Page<>(page.subList(0, limit), Cursors.round(new RoundHistory.Position(last.revealedAt(), last.number())));
+    }
+
+    /**
+     * The backlog as saved, with the rounds that estimated each story; readable by whoever may read the room's
+     * history. Changes the room's owner is still committing appear a moment later.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public BacklogExport backlog(UUID callerId, String roomId) {
+        Room room = get(roomId);
+        requireHistoryAccess(callerId, room);
+        return new BacklogExport(stories.ofRoom(roomId), stories.revealedRounds(roomId));
     }
 
     /** A room's audit trail, newest first; for its owner only. */

@@ -1,5 +1,9 @@
 package dev.scrumpoker.domain.room;
 
+import dev.scrumpoker.domain.backlog.Backlog;
+import dev.scrumpoker.domain.backlog.Estimates;
+import dev.scrumpoker.domain.backlog.Story;
+import dev.scrumpoker.domain.backlog.StoryDraft;
 import dev.scrumpoker.domain.room.RoomEvent.HostChanged;
 import dev.scrumpoker.domain.room.RoomEvent.InvitationRotated;
 import dev.scrumpoker.domain.room.RoomEvent.ParticipantDisconnected;
@@ -9,6 +13,11 @@ import dev.scrumpoker.domain.room.RoomEvent.ParticipantUnbanned;
 import dev.scrumpoker.domain.room.RoomEvent.RoundReset;
 import dev.scrumpoker.domain.room.RoomEvent.RoundRevealed;
 import dev.scrumpoker.domain.room.RoomEvent.RoundStarted;
+import dev.scrumpoker.domain.room.RoomEvent.StoryAdded;
+import dev.scrumpoker.domain.room.RoomEvent.StoryEdited;
+import dev.scrumpoker.domain.room.RoomEvent.StoryEstimated;
+import dev.scrumpoker.domain.room.RoomEvent.StoryMoved;
+import dev.scrumpoker.domain.room.RoomEvent.StoryRemoved;
 import dev.scrumpoker.domain.room.RoomEvent.VoteRecorded;
 import dev.scrumpoker.domain.room.RoomEvent.VoteRetracted;
 import dev.scrumpoker.domain.round.Round;
@@ -31,7 +40,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * A room being played: seats, presence, the current round and its votes. Each request either is refused with a
+ * A room being played: seats, presence, the backlog, the current round and its votes. Each request either is refused with a
  * {@link DomainException} and changes nothing, or changes the room and returns the events that tell everyone.
  *
  * <p>Not thread-safe: the application serialises all work on one room. The durable parts (seats, rounds, votes)
@@ -46,12 +55,15 @@ public final class LiveRoom {
     private final Room room;
     private final Deck deck;
     private final Supplier<UUID> idSource;
+    private final Backlog backlog;
     /** Every seat ever taken here, by participant id, in the order they were first taken. */
     private final Map<UUID, Participant> participants = new LinkedHashMap<>();
     private final Map<UUID, UUID> participantOfUser = new HashMap<>();
     /** Open connections of each seat, counted by the node that holds them. */
     private final Map<UUID, Map<String, Integer>> presence = new HashMap<>();
     private int roundNumber;
+    /** The backlog story the current round estimates; null for a round without one. */
+    private UUID storyId;
     private String storyTitle;
     private Instant roundStartedAt;
     private boolean revealed;
@@ -60,22 +72,24 @@ public final class LiveRoom {
     private RoundStatistics stats;
     private Instant revealedAt;
 
-    private LiveRoom(Room room, Supplier<UUID> idSource) {
+    private LiveRoom(Room room, Backlog backlog, Supplier<UUID> idSource) {
         this.room = Objects.requireNonNull(room, "room is required");
         this.deck = room.deck();
+        this.backlog = Objects.requireNonNull(backlog, "backlog is required");
         this.idSource = Objects.requireNonNull(idSource, "idSource is required");
     }
 
     /** Rebuilds a room from what was saved; nobody is connected yet. */
     public static LiveRoom restore(Room room, List<Participant> seats, Round currentRound, Map<UUID, String> votes,
-                                   Supplier<UUID> idSource) {
+                                   Backlog backlog, Supplier<UUID> idSource) {
         Objects.requireNonNull(currentRound, "currentRound is required");
-        LiveRoom live = new LiveRoom(room, idSource);
+        LiveRoom live = new LiveRoom(room, backlog, idSource);
         for (Participant seat : seats) {
             live.participants.put(seat.id(), seat.copy());
             live.participantOfUser.put(seat.userId(), seat.id());
         }
         live.roundNumber = currentRound.number();
+        live.storyId = currentRound.storyId();
         live.storyTitle = currentRound.storyTitle();
         live.roundStartedAt = currentRound.startedAt();
         live.votes.putAll(votes);
@@ -119,7 +133,7 @@ public final class LiveRoom {
 
     /** The current round as history keeps it: number, story and start; revealed or not. */
     public Round currentRound() {
-        return new Round(room.id(), roundNumber, storyTitle, roundStartedAt, revealed ? revealedAt : null,
+        return new Round(room.id(), roundNumber, storyId, storyTitle, roundStartedAt, revealed ? revealedAt : null,
                 revealed ? stats : null);
     }
 
@@ -334,15 +348,78 @@ public final class LiveRoom {
         return List.of(new RoundRevealed(roundNumber, revealedVotes, stats, now));
     }
 
-    /** Starts the next round. An unrevealed current round is left behind unrevealed (it never reaches history). */
-    public List<RoomEvent> startRound(UUID actorId, String requestedStoryTitle, Instant now) {
+    /**
+     * Starts the next round. An unrevealed current round is left behind unrevealed (it never reaches history). The
+     * round estimates the story named by {@code requestedStoryId}; without one, and without a title, the backlog's
+     * next story without an estimate (if any); a round given only a title estimates no story.
+     */
+    public List<RoomEvent> startRound(UUID actorId, String requestedStoryTitle, UUID requestedStoryId, Instant now) {
         requireHost(actorId);
         String title = Text.optional("storyTitle", requestedStoryTitle, Round.MAX_STORY_TITLE);
+        Story story = requestedStoryId != null ? backlog.require(requestedStoryId)
+                : title == null ? backlog.nextUnestimated().orElse(null) : null;
         roundNumber++;
-        storyTitle = title;
+        storyId = story == null ? null : story.id();
+        storyTitle = story == null ? title : story.title();
         roundStartedAt = now;
         clearRound();
-        return List.of(new RoundStarted(roundNumber, title, now));
+        return List.of(new RoundStarted(roundNumber, storyId, storyTitle, now));
+    }
+
+    /** The host adds stories at the end of the backlog: all of them, or none (over the plan's limit, a bad estimate). */
+    public List<RoomEvent> addStories(UUID actorId, List<StoryDraft> drafts, Instant now) {
+        requireHost(actorId);
+        List<String> estimates = drafts.stream().map(draft -> Estimates.check(draft.estimate(), deck.cards())).toList();
+        int first = backlog.size();
+        List<Story> added = backlog.add(drafts, estimates, idSource, now);
+        List<RoomEvent> events = new ArrayList<>(added.size());
+        for (int i = 0; i < added.size(); i++) {
+            events.add(new StoryAdded(added.get(i), first + i));
+        }
+        return events;
+    }
+
+    public List<RoomEvent> editStory(UUID actorId, UUID storyId, StoryDraft draft) {
+        requireHost(actorId);
+        return List.of(new StoryEdited(backlog.edit(storyId, draft)));
+    }
+
+    /** The story leaves the backlog; rounds that estimated it stay in the history as they were. */
+    public List<RoomEvent> removeStory(UUID actorId, UUID storyId) {
+        requireHost(actorId);
+        backlog.remove(storyId);
+        return List.of(new StoryRemoved(storyId));
+    }
+
+    public List<RoomEvent> moveStory(UUID actorId, UUID storyId, int position) {
+        requireHost(actorId);
+        backlog.move(storyId, position);
+        return List.of(new StoryMoved(storyId, position));
+    }
+
+    /**
+     * The host records the estimate the team agreed on (null clears it): for the story named, or else the current
+     * round's. Allowed at any time (a team may agree without voting); the UI offers it after the reveal.
+     */
+    public List<RoomEvent> estimateStory(UUID actorId, UUID requestedStoryId, String estimate, Instant now) {
+        requireHost(actorId);
+        UUID id = requestedStoryId != null ? requestedStoryId : storyId;
+        if (id == null) {
+            throw DomainException.invalid("storyId is required: the current round estimates no story");
+        }
+        String checked = Estimates.check(estimate, deck.cards());
+        backlog.estimate(id, checked, now);
+        Integer fromRound = id.equals(storyId) && revealed ? roundNumber : null;
+        return List.of(new StoryEstimated(id, checked, fromRound));
+    }
+
+    /** The stories in order; what the journal saves after the backlog changed. */
+    public List<Story> stories() {
+        return backlog.stories();
+    }
+
+    public int positionOf(UUID storyId) {
+        return backlog.positionOf(storyId);
     }
 
     /** Clears the votes of the current round. A revealed round is history: start a new round to vote again. */
@@ -362,8 +439,9 @@ public final class LiveRoom {
         }
         Participant viewer = viewerId == null ? null : participants.get(viewerId);
         List<RemovedSeat> removed = viewer != null && room.isOwnedBy(viewer.userId()) ? removed() : null;
-        return new RoomSnapshot(room, roundNumber, storyTitle, revealed, seats, viewerId, votes.get(viewerId),
-                revealed ? revealedVotes : null, revealed ? stats : null, removed);
+        return new RoomSnapshot(room, roundNumber, storyId, storyTitle, revealed, seats, viewerId, votes.get(viewerId),
+                revealed ? revealedVotes : null, revealed ? stats : null, removed, backlog.size(),
+                backlog.estimatedCount());
     }
 
     private List<RemovedSeat> removed() {

@@ -1,5 +1,6 @@
 package dev.scrumpoker.domain.room;
 
+import dev.scrumpoker.domain.backlog.Story;
 import dev.scrumpoker.domain.round.RoundStatistics;
 import dev.scrumpoker.domain.vote.RevealedVote;
 import java.time.Instant;
@@ -34,7 +35,8 @@ public sealed interface RoomEvent {
         }
     }
 
-    record RoundStarted(int roundNumber, String storyTitle, Instant startedAt) implements RoomEvent {
+    /** {@code storyId} is the backlog story the round estimates, null for a round without one. */
+    record RoundStarted(int roundNumber, UUID storyId, String storyTitle, Instant startedAt) implements RoomEvent {
     }
 
     record RoundReset(int roundNumber) implements RoomEvent {
@@ -53,5 +55,27 @@ public sealed interface RoomEvent {
     }
 
     record RoomClosed() implements RoomEvent {
+    }
+
+    /** A story was added to the backlog, at {@code position} (0 is first). */
+    record StoryAdded(Story story, int position) implements RoomEvent {
+    }
+
+    /** A story's key, title, link or description changed. */
+    record StoryEdited(Story story) implements RoomEvent {
+    }
+
+    record StoryRemoved(UUID storyId) implements RoomEvent {
+    }
+
+    /** A story moved to {@code position}; the others kept their order. */
+    record StoryMoved(UUID storyId, int position) implements RoomEvent {
+    }
+
+    /**
+     * The team's agreed estimate of a story, or null when the host cleared it. {@code roundNumber} is the round it came
+     * from when the story was the revealed round's, else null.
+     */
+    record StoryEstimated(UUID storyId, String estimate, Integer roundNumber) implements RoomEvent {
     }
 }

@@ -39,6 +39,20 @@ public final class Text {
                 && codePoint != ZERO_WIDTH_JOINER;
     }
 
+    /**
+     * Like {@link #optional} for text that may run over several lines (a story's description): line breaks and tabs
+     * are kept, other control characters refused. Line ends are stored as {@code \n}.
+     */
+    public static String optionalMultiline(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String lines = value.replace("\r\n", "\n").replace('\r', '\n');
+        // Checked as one line (breaks and tabs as spaces, one for one): the same length and character rules apply.
+        require(field, lines.replace('\n', ' ').replace('\t', ' '), 1, max);
+        return lines.strip();
+    }
+
     /** Like {@link #require} but a missing or blank value is allowed and gives {@code null}. */
     public static String optional(String field, String value, int max) {
         if (value == null || value.isBlank()) {

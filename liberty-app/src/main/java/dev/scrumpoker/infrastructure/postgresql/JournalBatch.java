@@ -6,6 +6,8 @@ import dev.scrumpoker.application.play.RoomWrite.InvitationReplaced;
 import dev.scrumpoker.application.play.RoomWrite.RoundClosed;
 import dev.scrumpoker.application.play.RoomWrite.RoundOpened;
 import dev.scrumpoker.application.play.RoomWrite.SeatSaved;
+import dev.scrumpoker.application.play.RoomWrite.StoryDeleted;
+import dev.scrumpoker.application.play.RoomWrite.StorySaved;
 import dev.scrumpoker.application.play.RoomWrite.VoteCast;
 import dev.scrumpoker.application.play.RoomWrite.VoteWithdrawn;
 import dev.scrumpoker.application.play.RoomWrite.VotesCleared;
@@ -41,6 +43,9 @@ final class JournalBatch {
     final Map<VoteKey, VoteCast> votes = new LinkedHashMap<>();
     final List<RoundRecord> closed = new ArrayList<>();
     final List<AuditEntry> audits = new ArrayList<>();
+    /** Each story's last state; a story deleted afterwards is in {@link #deletedStories} instead. */
+    final Map<UUID, StorySaved> stories = new LinkedHashMap<>();
+    final Set<UUID> deletedStories = new LinkedHashSet<>();
     /** Each room's last invitation key. */
     final Map<String, InvitationReplaced> invitations = new LinkedHashMap<>();
 
@@ -67,6 +72,11 @@ final class JournalBatch {
             closed.add(round.record());
         } else if (write instanceof InvitationReplaced invitation) {
             invitations.put(invitation.roomId(), invitation);
+        } else if (write instanceof StorySaved story) {
+            stories.put(story.story().id(), story);
+        } else if (write instanceof StoryDeleted deleted) {
+            stories.remove(deleted.storyId());
+            deletedStories.add(deleted.storyId());
         } else if (write instanceof Audited audited) {
             audits.add(audited.entry());
         }
@@ -75,7 +85,7 @@ final class JournalBatch {
     /** Whether the batch holds nothing but cast votes (no seat, round, withdrawal, history, audit or invitation). */
     boolean isOnlyCastVotes() {
         return seats.isEmpty() && opened.isEmpty() && cleared.isEmpty() && closed.isEmpty() && audits.isEmpty()
-                && invitations.isEmpty() && !votes.containsValue(null);
+                && invitations.isEmpty() && stories.isEmpty() && deletedStories.isEmpty() && !votes.containsValue(null);
     }
 
     List<VoteCast> castVotes() {

@@ -2,6 +2,7 @@ package dev.scrumpoker.infrastructure.postgresql;
 
 import dev.scrumpoker.application.play.RoomWrite.InvitationReplaced;
 import dev.scrumpoker.application.play.RoomWrite.SeatSaved;
+import dev.scrumpoker.application.play.RoomWrite.StorySaved;
 import dev.scrumpoker.application.play.RoomWrite.VoteCast;
 import dev.scrumpoker.domain.audit.AuditEntry;
 import dev.scrumpoker.domain.round.Round;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -41,9 +43,10 @@ final class JournalStatements {
             ON CONFLICT (id) DO UPDATE SET display_name = EXCLUDED.display_name, role = EXCLUDED.role,
                 host = EXCLUDED.host, seated = EXCLUDED.seated, banned = EXCLUDED.banned""".formatted(AT.formatted("joined_us"));
     private static final String ROUNDS_OPENED = """
-            INSERT INTO rounds (room_id, number, story_title, started_at)
-            SELECT room_id, number, story_title, %s
-            FROM unnest(?::text[], ?::int4[], ?::text[], ?::int8[]) AS r(room_id, number, story_title, started_us)"""
+            INSERT INTO rounds (room_id, number, story_id, story_title, started_at)
+            SELECT room_id, number, story_id, story_title, %s
+            FROM unnest(?::text[], ?::int4[], ?::uuid[], ?::text[], ?::int8[])
+                AS r(room_id, number, story_id, story_title, started_us)"""
             .formatted(AT.formatted("started_us"));
     private static final String ROUNDS_CLEARED = """
             DELETE FROM votes v USING unnest(?::text[], ?::int4[]) AS c(room_id, round_number)
@@ -74,14 +77,29 @@ final class JournalStatements {
                 AS s(room_id, number, revealed_us, vote_count, average, median, min_value, max_value, mode, consensus)
             WHERE r.room_id = s.room_id AND r.number = s.number""".formatted(AT.formatted("s.revealed_us"));
     private static final String HISTORY = """
-            INSERT INTO round_history (room_id, number, story_title, started_at, revealed_at, vote_count, average,
-                                       median, min_value, max_value, mode, consensus, votes)
-            SELECT room_id, number, story_title, %s, %s, vote_count, average::numeric, median::numeric,
+            INSERT INTO round_history (room_id, number, story_id, story_title, started_at, revealed_at, vote_count,
+                                       average, median, min_value, max_value, mode, consensus, votes)
+            SELECT room_id, number, story_id, story_title, %s, %s, vote_count, average::numeric, median::numeric,
                    min_value::numeric, max_value::numeric, mode, consensus, votes::jsonb
-            FROM unnest(?::text[], ?::int4[], ?::text[], ?::int8[], ?::int8[], ?::int4[], ?::text[], ?::text[], ?::text[],
-                        ?::text[], ?::text[], ?::bool[], ?::text[])
-                AS h(room_id, number, story_title, started_us, revealed_us, vote_count, average, median, min_value,
-                     max_value, mode, consensus, votes)""".formatted(AT.formatted("started_us"), AT.formatted("revealed_us"));
+            FROM unnest(?::text[], ?::int4[], ?::uuid[], ?::text[], ?::int8[], ?::int8[], ?::int4[], ?::text[], ?::text[],
+                        ?::text[], ?::text[], ?::text[], ?::bool[], ?::text[])
+                AS h(room_id, number, story_id, story_title, started_us, revealed_us, vote_count, average, median,
+                     min_value, max_value, mode, consensus, votes)""".formatted(AT.formatted("started_us"),
+            AT.formatted("revealed_us"));
+    private static final String STORIES_SAVED = """
+            INSERT INTO stories (id, room_id, position, issue_key, title, link, description, estimate, estimated_at,
+                                 created_at)
+            SELECT id, room_id, position, issue_key, title, link, description, estimate,
+                   CASE WHEN estimated_us IS NULL THEN NULL ELSE %s END, %s
+            FROM unnest(?::uuid[], ?::text[], ?::int4[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int8[],
+                        ?::int8[])
+                AS s(id, room_id, position, issue_key, title, link, description, estimate, estimated_us, created_us)
+            ON CONFLICT (id) DO UPDATE SET position = EXCLUDED.position, issue_key = EXCLUDED.issue_key,
+                title = EXCLUDED.title, link = EXCLUDED.link, description = EXCLUDED.description,
+                estimate = EXCLUDED.estimate, estimated_at = EXCLUDED.estimated_at"""
+            .formatted(AT.formatted("estimated_us"), AT.formatted("created_us"));
+    private static final String STORIES_DELETED = """
+            DELETE FROM stories s USING unnest(?::uuid[]) AS d(id) WHERE s.id = d.id""";
     private static final String INVITATIONS = """
             UPDATE rooms r SET invite_key = i.invite_key
             FROM unnest(?::text[], ?::text[]) AS i(room_id, invite_key)
@@ -138,8 +156,8 @@ final class JournalStatements {
                 column("bool", SeatSaved::host), column("bool", SeatSaved::seated), column("bool", SeatSaved::banned),
                 column("int8", (SeatSaved seat) -> micros(seat.joinedAt()))));
         update(ROUNDS_OPENED, batch.opened, List.of(
-                column("text", Round::roomId), column("int4", Round::number), column("text", Round::storyTitle),
-                column("int8", (Round round) -> micros(round.startedAt()))));
+                column("text", Round::roomId), column("int4", Round::number), column("uuid", Round::storyId),
+                column("text", Round::storyTitle), column("int8", (Round round) -> micros(round.startedAt()))));
         update(ROUNDS_CLEARED, List.copyOf(batch.cleared), List.of(
                 column("text", JournalBatch.RoundKey::roomId), column("int4", JournalBatch.RoundKey::number)));
         update(VOTES_WITHDRAWN, batch.withdrawnVotes(), List.of(
@@ -161,10 +179,22 @@ final class JournalStatements {
         update(HISTORY, batch.closed, concat(List.of(
                 column("text", (RoundRecord r) -> r.round().roomId()),
                 column("int4", (RoundRecord r) -> r.round().number()),
+                column("uuid", (RoundRecord r) -> r.round().storyId()),
                 column("text", (RoundRecord r) -> r.round().storyTitle()),
                 column("int8", (RoundRecord r) -> micros(r.round().startedAt())),
                 column("int8", (RoundRecord r) -> micros(r.round().revealedAt()))), statistics,
                 List.of(column("text", (RoundRecord r) -> JsonColumns.votes(r.votes())))));
+        update(STORIES_SAVED, List.copyOf(batch.stories.values()), List.of(
+                column("uuid", (StorySaved saved) -> saved.story().id()), column("text", StorySaved::roomId),
+                column("int4", StorySaved::position), column("text", (StorySaved saved) -> saved.story().key()),
+                column("text", (StorySaved saved) -> saved.story().title()),
+                column("text", (StorySaved saved) -> saved.story().link()),
+                column("text", (StorySaved saved) -> saved.story().description()),
+                column("text", (StorySaved saved) -> saved.story().estimate()),
+                column("int8", (StorySaved saved) -> saved.story().estimatedAt() == null ? null
+                        : micros(saved.story().estimatedAt())),
+                column("int8", (StorySaved saved) -> micros(saved.story().createdAt()))));
+        update(STORIES_DELETED, List.copyOf(batch.deletedStories), List.of(column("uuid", (UUID id) -> id)));
         update(INVITATIONS, List.copyOf(batch.invitations.values()), List.of(
                 column("text", InvitationReplaced::roomId), column("text", InvitationReplaced::inviteKey)));
         update(AUDITS, batch.audits, List.of(

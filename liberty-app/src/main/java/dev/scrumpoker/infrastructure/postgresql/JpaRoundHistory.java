@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 
 /** Reads the session history in {@code round_history}, partitioned by the month of the reveal; the room journal writes it. */
@@ -26,7 +27,7 @@ public class JpaRoundHistory implements RoundHistory {
     public List<RoundRecord> newest(String roomId, Position after, int limit) {
         // Ordered by the partition key first, so the scan goes month by month from the newest and stops early.
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT " + ROUND_COLUMNS + ", CAST(votes AS text)"
+        List<Object[]> rows = em.createNativeQuery("SELECT " + ROUND_COLUMNS + ", CAST(votes AS text), story_id"
                         + " FROM round_history WHERE room_id = ?1 AND (revealed_at, number) < (?2, ?3)"
                         + " ORDER BY revealed_at DESC, number DESC LIMIT ?4")
                 .setParameter(1, roomId)
@@ -50,7 +51,7 @@ public class JpaRoundHistory implements RoundHistory {
     }
 
     private static RoundRecord record(Object[] row) {
-        Round round = new Round((String) row[0], ((Number) row[1]).intValue(), (String) row[2],
+        Round round = new Round((String) row[0], ((Number) row[1]).intValue(), (UUID) row[13], (String) row[2],
                 SqlValues.instant(row[3]), SqlValues.instant(row[4]), StatisticsColumns.read(row, 5));
         return new RoundRecord(round, JsonColumns.votes((String) row[12]));
     }

@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 
 @ApplicationScoped
@@ -36,7 +37,7 @@ public class JpaRoundRepository implements RoundRepository {
     public Optional<Round> latest(String roomId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT " + COLUMNS
-                        + " FROM rounds WHERE room_id = ?1 ORDER BY number DESC LIMIT 1")
+                        + ", story_id FROM rounds WHERE room_id = ?1 ORDER BY number DESC LIMIT 1")
                 .setParameter(1, roomId)
                 .getResultList();
         return rows.stream().findFirst().map(JpaRoundRepository::round);
@@ -44,7 +45,8 @@ public class JpaRoundRepository implements RoundRepository {
 
     private static Round round(Object[] row) {
         Instant revealedAt = SqlValues.instant(row[4]);
-        return new Round((String) row[0], ((Number) row[1]).intValue(), (String) row[2], SqlValues.instant(row[3]),
+        return new Round((String) row[0], ((Number) row[1]).intValue(), (UUID) row[12], (String) row[2],
+                SqlValues.instant(row[3]),
                 revealedAt, revealedAt == null ? null : StatisticsColumns.read(row, 5));
     }
 }

@@ -2,6 +2,9 @@ package dev.scrumpoker.infrastructure.postgresql;
 
 import dev.scrumpoker.application.Unavailable;
 import dev.scrumpoker.application.play.RoomRecords;
+import dev.scrumpoker.domain.account.Tier;
+import dev.scrumpoker.domain.backlog.Backlog;
+import dev.scrumpoker.domain.backlog.Story;
 import dev.scrumpoker.domain.room.DeckType;
 import dev.scrumpoker.domain.room.LiveRoom;
 import dev.scrumpoker.domain.room.Participant;
@@ -54,7 +57,12 @@ public class PostgresRoomRecords implements RoomRecords {
             SELECT id, room_id, user_id, display_name, role, host, seated, banned, joined_at
             FROM participants WHERE room_id = ? ORDER BY joined_at, id""";
     private static final String CURRENT_ROUND = "SELECT room_id, number, story_title, started_at, revealed_at, "
-            + StatisticsColumns.NAMES + " FROM rounds WHERE room_id = ? ORDER BY number DESC LIMIT 1";
+            + StatisticsColumns.NAMES + ", story_id FROM rounds WHERE room_id = ? ORDER BY number DESC LIMIT 1";
+    private static final String STORIES = """
+            SELECT id, issue_key, title, link, description, estimate, estimated_at, created_at
+            FROM stories WHERE room_id = ? ORDER BY position, created_at""";
+    private static final String OWNERS_TIER = """
+            SELECT u.tier FROM rooms r JOIN users u ON u.id = r.owner_id WHERE r.id = ?""";
     private static final String VOTES = """
             SELECT participant_id, card_value FROM votes WHERE room_id = ? AND round_number = ? ORDER BY cast_at""";
 
@@ -119,12 +127,42 @@ public class PostgresRoomRecords implements RoomRecords {
         }
     }
 
-    /** The room as saved: seats, its current round and that round's votes; nobody connected. */
+    /**
+     * The room as saved: seats, its current round and that round's votes, its backlog (as large as its owner's plan
+     * allows now); nobody connected.
+     */
     private static LiveRoom load(Connection connection, String roomId) throws SQLException {
         Room room = room(connection, roomId);
         Round current = currentRound(connection, roomId);
+        Backlog backlog = new Backlog(stories(connection, roomId), ownersTier(connection, roomId).storiesPerRoom());
         return LiveRoom.restore(room, seats(connection, roomId), current, votes(connection, roomId, current.number()),
-                UUID::randomUUID);
+                backlog, UUID::randomUUID);
+    }
+
+    private static List<Story> stories(Connection connection, String roomId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(STORIES)) {
+            query.setString(1, roomId);
+            List<Story> stories = new ArrayList<>();
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    OffsetDateTime estimatedAt = row.getObject(7, OffsetDateTime.class);
+                    stories.add(new Story(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
+                            row.getString(4), row.getString(5), row.getString(6),
+                            estimatedAt == null ? null : estimatedAt.toInstant(),
+                            row.getObject(8, OffsetDateTime.class).toInstant()));
+                }
+            }
+            return stories;
+        }
+    }
+
+    private static Tier ownersTier(Connection connection, String roomId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(OWNERS_TIER)) {
+            query.setString(1, roomId);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Tier.valueOf(row.getString(1)) : Tier.FREE;
+            }
+        }
     }
 
     private static Room room(Connection connection, String roomId) throws SQLException {
@@ -171,7 +209,7 @@ public class PostgresRoomRecords implements RoomRecords {
                     columns[i] = row.getObject(i + 1);
                 }
                 OffsetDateTime revealedAt = row.getObject(5, OffsetDateTime.class);
-                return new Round(row.getString(1), row.getInt(2), row.getString(3),
+                return new Round(row.getString(1), row.getInt(2), row.getObject(13, UUID.class), row.getString(3),
                         row.getObject(4, OffsetDateTime.class).toInstant(),
                         revealedAt == null ? null : revealedAt.toInstant(),
                         revealedAt == null ? null : StatisticsColumns.read(columns, 5));

@@ -1,22 +1,30 @@
 package dev.scrumpoker.infrastructure.redis;
 
 import dev.scrumpoker.application.play.Attendee.Dismissal;
+import dev.scrumpoker.application.play.Command.AddStories;
 import dev.scrumpoker.application.play.Command.CastVote;
+import dev.scrumpoker.application.play.Command.ClaimHost;
 import dev.scrumpoker.application.play.Command.Close;
 import dev.scrumpoker.application.play.Command.Detach;
+import dev.scrumpoker.application.play.Command.EditStory;
 import dev.scrumpoker.application.play.Command.Enter;
+import dev.scrumpoker.application.play.Command.EstimateStory;
 import dev.scrumpoker.application.play.Command.Held;
 import dev.scrumpoker.application.play.Command.Join;
 import dev.scrumpoker.application.play.Command.Kick;
 import dev.scrumpoker.application.play.Command.Leave;
+import dev.scrumpoker.application.play.Command.MoveStory;
 import dev.scrumpoker.application.play.Command.Reattach;
 import dev.scrumpoker.application.play.Command.ReleaseNode;
+import dev.scrumpoker.application.play.Command.RemoveStory;
 import dev.scrumpoker.application.play.Command.Reset;
 import dev.scrumpoker.application.play.Command.RetractVote;
 import dev.scrumpoker.application.play.Command.Reveal;
+import dev.scrumpoker.application.play.Command.RotateInvitation;
 import dev.scrumpoker.application.play.Command.StartRound;
 import dev.scrumpoker.application.play.Command.Sync;
 import dev.scrumpoker.application.play.Command.TransferHost;
+import dev.scrumpoker.application.play.Command.Unban;
 import dev.scrumpoker.application.play.Command;
 import dev.scrumpoker.application.play.NodeMessage.FromOwner;
 import dev.scrumpoker.application.play.NodeMessage.Moved;
@@ -29,6 +37,7 @@ import dev.scrumpoker.application.play.Output.Effect;
 import dev.scrumpoker.application.play.Output.StateFor;
 import dev.scrumpoker.application.play.Output;
 import dev.scrumpoker.application.play.RoomCommand;
+import dev.scrumpoker.domain.backlog.StoryDraft;
 import dev.scrumpoker.domain.room.Role;
 import dev.scrumpoker.domain.shared.Reason;
 import java.io.ByteArrayInputStream;
@@ -50,7 +59,7 @@ import java.util.UUID;
  */
 final class NodeMessageCodec {
 
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     private static final byte TO_OWNER = 1;
     private static final byte FROM_OWNER = 2;
@@ -61,7 +70,9 @@ final class NodeMessageCodec {
     /** Commands by their position in this list: append only. */
     private static final List<Class<? extends Command>> COMMANDS = List.of(Enter.class, Join.class, CastVote.class,
             RetractVote.class, Reveal.class, StartRound.class, Reset.class, Kick.class, TransferHost.class,
-            Leave.class, Sync.class, Detach.class, Reattach.class, ReleaseNode.class, Close.class);
+            Leave.class, Sync.class, Detach.class, Reattach.class, ReleaseNode.class, Close.class, ClaimHost.class,
+            Unban.class, RotateInvitation.class, AddStories.class, EditStory.class, RemoveStory.class, MoveStory.class,
+            EstimateStory.class);
 
     private NodeMessageCodec() {
     }
@@ -172,7 +183,11 @@ final class NodeMessageCodec {
     }
 
     private static void command(DataOutputStream out, Command command) throws IOException {
-        out.writeByte(COMMANDS.indexOf(command.getClass()));
+        int kind = COMMANDS.indexOf(command.getClass());
+        if (kind < 0) {
+            throw new IllegalArgumentException("no wire form for " + command.getClass().getSimpleName());
+        }
+        out.writeByte(kind);
         if (command instanceof Enter enter) {
             text(out, enter.inviteKey());
         } else if (command instanceof Join join) {
@@ -183,10 +198,29 @@ final class NodeMessageCodec {
             text(out, vote.cardValue());
         } else if (command instanceof StartRound start) {
             text(out, start.storyTitle());
+            uuid(out, start.storyId());
+        } else if (command instanceof AddStories add) {
+            out.writeInt(add.stories().size());
+            for (StoryDraft story : add.stories()) {
+                story(out, story);
+            }
+        } else if (command instanceof EditStory edit) {
+            uuid(out, edit.storyId());
+            story(out, edit.story());
+        } else if (command instanceof RemoveStory remove) {
+            uuid(out, remove.storyId());
+        } else if (command instanceof MoveStory move) {
+            uuid(out, move.storyId());
+            out.writeInt(move.position());
+        } else if (command instanceof EstimateStory estimate) {
+            uuid(out, estimate.storyId());
+            text(out, estimate.estimate());
         } else if (command instanceof Kick kick) {
             uuid(out, kick.participantId());
         } else if (command instanceof TransferHost transfer) {
             uuid(out, transfer.participantId());
+        } else if (command instanceof Unban unban) {
+            uuid(out, unban.participantId());
         } else if (command instanceof Reattach reattach) {
             text(out, reattach.node());
             out.writeInt(reattach.connections().size());
@@ -218,7 +252,22 @@ final class NodeMessageCodec {
         } else if (type == Reveal.class) {
             return new Reveal();
         } else if (type == StartRound.class) {
-            return new StartRound(text(in));
+            return new StartRound(text(in), uuid(in));
+        } else if (type == AddStories.class) {
+            int count = in.readInt();
+            List<StoryDraft> stories = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                stories.add(story(in));
+            }
+            return new AddStories(stories);
+        } else if (type == EditStory.class) {
+            return new EditStory(uuid(in), story(in));
+        } else if (type == RemoveStory.class) {
+            return new RemoveStory(uuid(in));
+        } else if (type == MoveStory.class) {
+            return new MoveStory(uuid(in), in.readInt());
+        } else if (type == EstimateStory.class) {
+            return new EstimateStory(uuid(in), text(in));
         } else if (type == Reset.class) {
             return new Reset();
         } else if (type == Kick.class) {
@@ -241,8 +290,26 @@ final class NodeMessageCodec {
             return new Reattach(node, held);
         } else if (type == ReleaseNode.class) {
             return new ReleaseNode(text(in));
+        } else if (type == ClaimHost.class) {
+            return new ClaimHost();
+        } else if (type == Unban.class) {
+            return new Unban(uuid(in));
+        } else if (type == RotateInvitation.class) {
+            return new RotateInvitation();
         }
         return new Close();
+    }
+
+    private static void story(DataOutputStream out, StoryDraft story) throws IOException {
+        text(out, story.key());
+        text(out, story.title());
+        text(out, story.link());
+        text(out, story.description());
+        text(out, story.estimate());
+    }
+
+    private static StoryDraft story(DataInputStream in) throws IOException {
+        return new StoryDraft(text(in), text(in), text(in), text(in), text(in));
     }
 
     private static void output(DataOutputStream out, Output output) throws IOException {

@@ -1,14 +1,17 @@
 package dev.scrumpoker.interfaces.rest;
 
+import dev.scrumpoker.application.room.BacklogExport;
 import dev.scrumpoker.application.room.Page;
 import dev.scrumpoker.application.room.RoomService;
 import dev.scrumpoker.domain.audit.AuditEntry;
 import dev.scrumpoker.domain.audit.AuditLog;
+import dev.scrumpoker.domain.backlog.Story;
 import dev.scrumpoker.domain.room.DeckType;
 import dev.scrumpoker.domain.room.Privacy;
 import dev.scrumpoker.domain.room.Room;
 import dev.scrumpoker.domain.round.Round;
 import dev.scrumpoker.domain.round.RoundRecord;
+import dev.scrumpoker.interfaces.representation.JiraCsv;
 import dev.scrumpoker.interfaces.representation.PublicUrl;
 import dev.scrumpoker.interfaces.representation.QrCodeSvg;
 import dev.scrumpoker.interfaces.representation.RoomRepresentation;
@@ -34,6 +37,7 @@ import java.io.OutputStreamWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -62,14 +66,28 @@ public class RoomResource {
     public record CreateRoom(String title, String deck, List<String> cards, String privacy) {
     }
 
+    /** {@code storyId}: the backlog story the round estimated, null for a round without one. */
     public record RoundResponse(int number, String storyTitle, Instant startedAt, Instant revealedAt,
-                                List<VoteRepresentation> votes, StatsRepresentation stats) {
+                                List<VoteRepresentation> votes, StatsRepresentation stats, UUID storyId) {
 
         static RoundResponse of(RoundRecord record) {
             Round round = record.round();
             return new RoundResponse(round.number(), round.storyTitle(), round.startedAt(), round.revealedAt(),
-                    VoteRepresentation.of(record.votes()), StatsRepresentation.of(round.stats()));
+                    VoteRepresentation.of(record.votes()), StatsRepresentation.of(round.stats()), round.storyId());
         }
+    }
+
+    /** A backlog story with its place (0 is first) and the numbers of the revealed rounds that estimated it. */
+    public record StoryResponse(UUID id, int position, String key, String title, String link, String description,
+                                String estimate, Instant estimatedAt, List<Integer> rounds) {
+
+        static StoryResponse of(Story story, int position, List<Integer> rounds) {
+            return new StoryResponse(story.id(), position, story.key(), story.title(), story.link(),
+                    story.description(), story.estimate(), story.estimatedAt(), rounds);
+        }
+    }
+
+    public record BacklogResponse(List<StoryResponse> items, int total, int estimated) {
     }
 
     public record PageResponse<T>(List<T> items, String nextCursor) {
@@ -170,6 +188,31 @@ public class RoomResource {
         };
         return Response.ok(body, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"room-" + id + "-rounds.csv\"").build();
+    }
+
+    @GET
+    @Path("/{id}/stories")
+    @Operation(summary = "The room's backlog in order, with agreed estimates and the rounds that estimated each story")
+    public BacklogResponse stories(@PathParam("id") String id) {
+        BacklogExport backlog = rooms.backlog(caller.id(), id);
+        List<StoryResponse> items = new ArrayList<>(backlog.stories().size());
+        for (Story story : backlog.stories()) {
+            items.add(StoryResponse.of(story, items.size(), backlog.roundsOf(story.id())));
+        }
+        int estimated = (int) backlog.stories().stream().filter(Story::isEstimated).count();
+        return new BacklogResponse(items, items.size(), estimated);
+    }
+
+    @GET
+    @Path("/{id}/stories.csv")
+    @Produces("text/csv")
+    @Operation(summary = "The backlog as CSV for Jira's importer: Issue key, Summary, Story Points, Description")
+    public Response storiesCsv(@PathParam("id") String id) {
+        BacklogExport backlog = rooms.backlog(caller.id(), id);
+        StringBuilder csv = new StringBuilder(JiraCsv.HEADER);
+        backlog.stories().forEach(story -> csv.append(JiraCsv.line(story)));
+        return Response.ok(csv.toString(), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"room-" + id + "-stories.csv\"").build();
     }
 
     private RoomRepresentation represent(Room room) {

@@ -2,6 +2,7 @@ package dev.scrumpoker.interfaces.rest;
 
 import dev.scrumpoker.domain.round.RoundRecord;
 import dev.scrumpoker.domain.vote.RevealedVote;
+import dev.scrumpoker.interfaces.representation.CsvCells;
 import java.io.IOException;
 import java.io.Writer;
 
@@ -29,12 +30,7 @@ final class RoundsCsv {
         }
     }
 
-    static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        boolean quote = safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r");
-        return quote ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+    private static String cell(String value) {
+        return CsvCells.cell(value);
     }
 }

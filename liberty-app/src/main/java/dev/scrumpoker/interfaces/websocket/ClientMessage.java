@@ -1,15 +1,22 @@
 package dev.scrumpoker.interfaces.websocket;
 
+import dev.scrumpoker.domain.shared.DomainException;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One client frame, {@code {"type", "requestId"?, "payload"}}, read strictly: anything malformed becomes an
@@ -21,7 +28,7 @@ record ClientMessage(String type, String requestId, JsonObject payload) {
     private static final JsonProvider JSON = JsonProvider.provider();
 
     static final int MAX_REQUEST_ID = 64;
-    /** No client message nests deeper than 3; parsers recurse per level, so depth is refused before parsing. */
+    /** No client message nests deeper than 4; parsers recurse per level, so depth is refused before parsing. */
     static final int MAX_NESTING = 16;
 
     static ClientMessage parse(String text) {
@@ -118,10 +125,51 @@ record ClientMessage(String type, String requestId, JsonObject payload) {
     }
 
     UUID requiredId(String field) {
+        return optionalId(field).orElseThrow(() -> new Invalid("payload." + field + " is required", requestId));
+    }
+
+    Optional<UUID> optionalId(String field) {
         try {
-            return UUID.fromString(requiredString(field));
+            return optionalString(field).map(UUID::fromString);
         } catch (IllegalArgumentException notAnId) {
-            throw new Invalid("payload." + field + " must be a participant id", requestId);
+            throw new Invalid("payload." + field + " must be an id as the server gave it", requestId);
+        }
+    }
+
+    int requiredInt(String field) {
+        JsonValue value = payload.get(field);
+        if (!(value instanceof JsonNumber number) || !number.isIntegral()) {
+            throw new Invalid("payload." + field + " must be a whole number", requestId);
+        }
+        try {
+            return number.intValueExact();
+        } catch (ArithmeticException tooLarge) {
+            throw new Invalid("payload." + field + " is out of range", requestId);
+        }
+    }
+
+    /** A required array of objects: each is read by {@code reader} as a message of its own (same requestId). */
+    <T> List<T> requiredObjects(String field, int max, Function<ClientMessage, T> reader) {
+        JsonValue value = payload.get(field);
+        if (!(value instanceof JsonArray array) || array.isEmpty() || array.size() > max) {
+            throw new Invalid("payload." + field + " must be an array of 1–" + max + " objects", requestId);
+        }
+        List<T> read = new ArrayList<>(array.size());
+        for (JsonValue element : array) {
+            if (element.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new Invalid("payload." + field + " must hold objects only", requestId);
+            }
+            read.add(reader.apply(new ClientMessage(type, requestId, element.asJsonObject())));
+        }
+        return read;
+    }
+
+    /** A domain value built from the payload: a broken rule is a malformed message, answered INVALID_MESSAGE. */
+    <T> T checked(Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (DomainException broken) {
+            throw new Invalid(broken.getMessage(), requestId);
         }
     }
 

@@ -11,12 +11,18 @@ import dev.scrumpoker.domain.room.RoomEvent.RoomClosed;
 import dev.scrumpoker.domain.room.RoomEvent.RoundReset;
 import dev.scrumpoker.domain.room.RoomEvent.RoundRevealed;
 import dev.scrumpoker.domain.room.RoomEvent.RoundStarted;
+import dev.scrumpoker.domain.room.RoomEvent.StoryAdded;
+import dev.scrumpoker.domain.room.RoomEvent.StoryEdited;
+import dev.scrumpoker.domain.room.RoomEvent.StoryEstimated;
+import dev.scrumpoker.domain.room.RoomEvent.StoryMoved;
+import dev.scrumpoker.domain.room.RoomEvent.StoryRemoved;
 import dev.scrumpoker.domain.room.RoomEvent.VoteRecorded;
 import dev.scrumpoker.domain.room.RoomEvent.VoteRetracted;
 import dev.scrumpoker.domain.room.RoomSnapshot;
 import dev.scrumpoker.interfaces.representation.JsonFormat;
 import dev.scrumpoker.interfaces.representation.RoomRepresentation;
 import dev.scrumpoker.interfaces.representation.StatsRepresentation;
+import dev.scrumpoker.interfaces.representation.StoryRepresentation;
 import dev.scrumpoker.interfaces.representation.VoteRepresentation;
 import java.time.Instant;
 import java.util.Map;
@@ -34,12 +40,14 @@ final class FrameEncoder {
     static String state(RoomSnapshot snapshot, long seq, String publicUrl, String requestId, long ts) {
         Payloads.RoomState state = new Payloads.RoomState(
                 RoomRepresentation.of(snapshot.room(), null, publicUrl),
-                new Payloads.RoundState(snapshot.roundNumber(), snapshot.storyTitle(), snapshot.revealed()),
+                new Payloads.RoundState(snapshot.roundNumber(), snapshot.storyTitle(), snapshot.revealed(),
+                        snapshot.storyId()),
                 snapshot.participants(),
                 new Payloads.You(snapshot.viewerId(), snapshot.viewerCard()),
                 VoteRepresentation.of(snapshot.revealedVotes()),
                 StatsRepresentation.of(snapshot.stats()),
                 seq,
+                new Payloads.BacklogProgress(snapshot.stories(), snapshot.storiesEstimated()),
                 snapshot.removed());
         return encode(new Payloads.Frame("room.state.v1", requestId, seq, ts, state));
     }
@@ -77,6 +85,16 @@ final class FrameEncoder {
             return "participant.unbanned.v1";
         } else if (event instanceof InvitationRotated) {
             return "invite.rotated.v1";
+        } else if (event instanceof StoryAdded) {
+            return "story.added.v1";
+        } else if (event instanceof StoryEdited) {
+            return "story.edited.v1";
+        } else if (event instanceof StoryRemoved) {
+            return "story.removed.v1";
+        } else if (event instanceof StoryMoved) {
+            return "story.moved.v1";
+        } else if (event instanceof StoryEstimated) {
+            return "story.estimated.v1";
         }
         throw new IllegalArgumentException("no frame type for " + event);
     }
@@ -97,13 +115,23 @@ final class FrameEncoder {
             return new Payloads.RoundRevealed(reveal.roundNumber(), VoteRepresentation.of(reveal.votes()),
                     StatsRepresentation.of(reveal.stats()));
         } else if (event instanceof RoundStarted start) {
-            return new Payloads.RoundStarted(start.roundNumber(), start.storyTitle());
+            return new Payloads.RoundStarted(start.roundNumber(), start.storyTitle(), start.storyId());
         } else if (event instanceof RoundReset reset) {
             return new Payloads.RoundNumber(reset.roundNumber());
         } else if (event instanceof HostChanged change) {
             return new Payloads.ParticipantId(change.participantId());
         } else if (event instanceof ParticipantUnbanned unbanned) {
             return new Payloads.ParticipantId(unbanned.participantId());
+        } else if (event instanceof StoryAdded added) {
+            return new Payloads.StoryAdded(StoryRepresentation.of(added.story()), added.position());
+        } else if (event instanceof StoryEdited edited) {
+            return new Payloads.StoryEdited(StoryRepresentation.of(edited.story()));
+        } else if (event instanceof StoryRemoved removed) {
+            return new Payloads.StoryId(removed.storyId());
+        } else if (event instanceof StoryMoved moved) {
+            return new Payloads.StoryMoved(moved.storyId(), moved.position());
+        } else if (event instanceof StoryEstimated estimated) {
+            return new Payloads.StoryEstimated(estimated.storyId(), estimated.estimate(), estimated.roundNumber());
         }
         return Map.of();
     }

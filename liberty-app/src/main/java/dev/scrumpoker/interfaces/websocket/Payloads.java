@@ -4,6 +4,7 @@ import dev.scrumpoker.domain.room.ParticipantView;
 import dev.scrumpoker.domain.room.RemovedSeat;
 import dev.scrumpoker.interfaces.representation.RoomRepresentation;
 import dev.scrumpoker.interfaces.representation.StatsRepresentation;
+import dev.scrumpoker.interfaces.representation.StoryRepresentation;
 import dev.scrumpoker.interfaces.representation.VoteRepresentation;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -37,7 +38,27 @@ public final class Payloads {
     public record RoundNumber(int roundNumber) {
     }
 
-    public record RoundStarted(int roundNumber, String storyTitle) {
+    @JsonbPropertyOrder({"roundNumber", "storyTitle", "storyId"})
+    public record RoundStarted(int roundNumber, String storyTitle, UUID storyId) {
+    }
+
+    public record StoryAdded(StoryRepresentation story, int position) {
+    }
+
+    public record StoryEdited(StoryRepresentation story) {
+    }
+
+    public record StoryId(UUID storyId) {
+    }
+
+    public record StoryMoved(UUID storyId, int position) {
+    }
+
+    public record StoryEstimated(UUID storyId, String estimate, Integer roundNumber) {
+    }
+
+    /** How far the backlog got; its stories are read from {@code GET /rooms/{id}/stories}. */
+    public record BacklogProgress(int total, int estimated) {
     }
 
     public record RoundRevealed(int roundNumber, List<VoteRepresentation> votes, StatsRepresentation stats) {
@@ -46,16 +67,17 @@ public final class Payloads {
     public record Error(String code, String message) {
     }
 
-    public record RoundState(int number, String storyTitle, boolean revealed) {
+    @JsonbPropertyOrder({"number", "storyTitle", "revealed", "storyId"})
+    public record RoundState(int number, String storyTitle, boolean revealed, UUID storyId) {
     }
 
     public record You(UUID participantId, String cardValue) {
     }
 
     /** {@code removed}: the banned seats, in the owner's copy only (left out of everyone else's). */
-    @JsonbPropertyOrder({"room", "round", "participants", "you", "revealedVotes", "stats", "seq", "removed"})
+    @JsonbPropertyOrder({"room", "round", "participants", "you", "revealedVotes", "stats", "seq", "backlog", "removed"})
     public record RoomState(RoomRepresentation room, RoundState round, List<ParticipantView> participants, You you,
                             List<VoteRepresentation> revealedVotes, StatsRepresentation stats, long seq,
-                            @JsonbNillable(false) List<RemovedSeat> removed) {
+                            BacklogProgress backlog, @JsonbNillable(false) List<RemovedSeat> removed) {
     }
 }

@@ -170,7 +170,16 @@ public class RoomEndpoint {
             case "vote.cast.v1" -> new Command.CastVote(message.requiredString("cardValue"));
             case "vote.retract.v1" -> new Command.RetractVote();
             case "round.reveal.v1" -> new Command.Reveal();
-            case "round.start.v1" -> new Command.StartRound(message.optionalString("storyTitle").orElse(null));
+            case "round.start.v1" -> new Command.StartRound(message.optionalString("storyTitle").orElse(null),
+                    message.optionalId("storyId").orElse(null));
+            case "story.add.v1" -> new Command.AddStories(
+                    message.requiredObjects("stories", StoryMessages.MAX_PER_MESSAGE, StoryMessages::draft));
+            case "story.import.v1" -> new Command.AddStories(StoryMessages.imported(message));
+            case "story.edit.v1" -> new Command.EditStory(message.requiredId("storyId"), StoryMessages.draft(message));
+            case "story.remove.v1" -> new Command.RemoveStory(message.requiredId("storyId"));
+            case "story.move.v1" -> new Command.MoveStory(message.requiredId("storyId"), message.requiredInt("position"));
+            case "story.estimate.v1" -> new Command.EstimateStory(message.optionalId("storyId").orElse(null),
+                    message.optionalString("estimate").orElse(null));
             case "round.reset.v1" -> new Command.Reset();
             case "participant.kick.v1" -> new Command.Kick(message.requiredId("participantId"));
             case "host.transfer.v1" -> new Command.TransferHost(message.requiredId("participantId"));

@@ -1,5 +1,7 @@
 package dev.scrumpoker.domain.room;
 
+import dev.scrumpoker.domain.account.Tier;
+import dev.scrumpoker.domain.backlog.Backlog;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -65,8 +67,12 @@ class LiveRoomTest {
         live = fresh(room);
     }
 
+    private static Backlog emptyBacklog() {
+        return new Backlog(List.of(), Tier.FREE.storiesPerRoom());
+    }
+
     private LiveRoom fresh(Room r) {
-        return LiveRoom.restore(r, List.of(), new Round(r.id(), 1, null, now, null, null), Map.of(), UUID::randomUUID);
+        return LiveRoom.restore(r, List.of(), new Round(r.id(), 1, null, null, now, null, null), Map.of(), emptyBacklog(), UUID::randomUUID);
     }
 
     /** Alice joins first (and so hosts), then Bob, then Carol, all voters with one connection each. */
@@ -159,8 +165,8 @@ class LiveRoomTest {
         @Test
         void participantIdsComeFromTheIdSource() {
             UUID fixed = UUID.fromString("00000000-0000-0000-0000-000000000042");
-            LiveRoom withFixedIds = LiveRoom.restore(room, List.of(), new Round(room.id(), 1, null, now, null, null),
-                    Map.of(), () -> fixed);
+            LiveRoom withFixedIds = LiveRoom.restore(room, List.of(), new Round(room.id(), 1, null, null, now, null, null),
+                    Map.of(), emptyBacklog(), () -> fixed);
             ParticipantJoined joined = only(withFixedIds.join(aliceUser, "Alice", Role.VOTER, now, NODE),
                     ParticipantJoined.class);
             assertEquals(fixed, joined.participant().id());
@@ -627,8 +633,8 @@ class LiveRoomTest {
         @Test
         void voteEventsCarryTheCurrentRoundNumber() {
             seatThree();
-            live.startRound(alice, null, now);
-            live.startRound(alice, null, now);
+            live.startRound(alice, null, null, now);
+            live.startRound(alice, null, null, now);
             assertEquals(3, only(live.castVote(bob, "1", now), VoteRecorded.class).roundNumber());
             assertEquals(3, only(live.retractVote(bob), VoteRetracted.class).roundNumber());
         }
@@ -722,7 +728,7 @@ class LiveRoomTest {
             live.reveal(alice, now);
             Instant at = now.plusSeconds(300);
 
-            assertEquals(List.of(new RoundStarted(2, "Login page", at)), live.startRound(alice, "  Login page ", at));
+            assertEquals(List.of(new RoundStarted(2, null, "Login page", at)), live.startRound(alice, "  Login page ", null, at));
 
             assertEquals(2, live.roundNumber());
             RoomSnapshot snapshot = live.snapshotFor(bob);
@@ -740,7 +746,7 @@ class LiveRoomTest {
         void startingARoundBeforeTheRevealDropsTheOpenVotes() {
             seatThree();
             live.castVote(bob, "5", now);
-            live.startRound(alice, null, now);
+            live.startRound(alice, null, null, now);
             assertEquals(2, live.roundNumber());
             assertFalse(seen(bob).hasVoted());
             assertTrue(only(live.reveal(alice, now), RoundRevealed.class).votes().isEmpty());
@@ -751,7 +757,7 @@ class LiveRoomTest {
         @ValueSource(strings = {"   "})
         void aMissingStoryTitleIsNull(String title) {
             seatThree();
-            assertEquals(List.of(new RoundStarted(2, null, now)), live.startRound(alice, title, now));
+            assertEquals(List.of(new RoundStarted(2, null, null, now)), live.startRound(alice, title, null, now));
             assertNull(live.snapshotFor(alice).storyTitle());
         }
 
@@ -760,18 +766,18 @@ class LiveRoomTest {
             seatThree();
             live.castVote(bob, "5", now);
             String tooLong = "x".repeat(Round.MAX_STORY_TITLE + 1);
-            assertRefused(Reason.VALIDATION_FAILED, () -> live.startRound(alice, tooLong, now));
+            assertRefused(Reason.VALIDATION_FAILED, () -> live.startRound(alice, tooLong, null, now));
             assertEquals(1, live.roundNumber());
             assertTrue(seen(bob).hasVoted());
-            assertEquals(List.of(new RoundStarted(2, "x".repeat(Round.MAX_STORY_TITLE), now)),
-                    live.startRound(alice, "x".repeat(Round.MAX_STORY_TITLE), now));
+            assertEquals(List.of(new RoundStarted(2, null, "x".repeat(Round.MAX_STORY_TITLE), now)),
+                    live.startRound(alice, "x".repeat(Round.MAX_STORY_TITLE), null, now));
         }
 
         @Test
         void onlyTheHostStartsARound() {
             seatThree();
             live.castVote(bob, "5", now);
-            assertRefused(Reason.FORBIDDEN, () -> live.startRound(bob, "mine", now));
+            assertRefused(Reason.FORBIDDEN, () -> live.startRound(bob, "mine", null, now));
             assertEquals(1, live.roundNumber());
             assertTrue(seen(bob).hasVoted());
         }
@@ -852,7 +858,7 @@ class LiveRoomTest {
             seatThree();
             live.disconnect(carol, NODE);
             live.leave(bob);
-            live.startRound(alice, "Checkout", now);
+            live.startRound(alice, "Checkout", null, now);
             RoomSnapshot snapshot = live.snapshotFor(alice);
             assertEquals(room, snapshot.room());
             assertEquals(2, snapshot.roundNumber());
@@ -887,7 +893,7 @@ class LiveRoomTest {
         void theOwnerTakesHostWhenNobodyHasIt() {
             UUID seat = UUID.randomUUID();
             live = LiveRoom.restore(room, List.of(new Participant(seat, room.id(), ownerUser, "Owner", Role.VOTER,
-                    false, true, false, now)), new Round(room.id(), 1, null, now, null, null), Map.of(),
+                    false, true, false, now)), new Round(room.id(), 1, null, null, now, null, null), Map.of(), emptyBacklog(),
                     UUID::randomUUID);
             assertEquals(List.of(new HostChanged(seat, null)), live.claimHost(seat));
             assertTrue(live.participant(seat).isHost());
@@ -1031,7 +1037,7 @@ class LiveRoomTest {
             live = LiveRoom.restore(room,
                     List.of(seat(a, aliceUser, "Alice", Role.VOTER, true, true, false),
                             seat(b, bobUser, "Bob", Role.OBSERVER, false, true, false)),
-                    new Round(room.id(), 4, "Search", now, null, null), Map.of(a, "8"), UUID::randomUUID);
+                    new Round(room.id(), 4, null, "Search", now, null, null), Map.of(a, "8"), emptyBacklog(), UUID::randomUUID);
 
             assertEquals(4, live.roundNumber());
             assertFalse(live.isConnected(a));
@@ -1056,7 +1062,7 @@ class LiveRoomTest {
             live = LiveRoom.restore(room,
                     List.of(seat(a, aliceUser, "Alice", Role.VOTER, true, true, false),
                             seat(b, bobUser, "Bob", Role.VOTER, false, true, false)),
-                    new Round(room.id(), 2, null, now, now.plusSeconds(60), stats), Map.of(a, "3", b, "5"),
+                    new Round(room.id(), 2, null, null, now, now.plusSeconds(60), stats), Map.of(a, "3", b, "5"), emptyBacklog(),
                     UUID::randomUUID);
 
             RoomSnapshot snapshot = live.snapshotFor(b);
@@ -1066,14 +1072,14 @@ class LiveRoomTest {
             assertEquals(List.of("Alice", "Bob"), snapshot.revealedVotes().stream()
                     .map(RevealedVote::displayName).sorted().toList());
             assertRefused(Reason.ROUND_REVEALED, () -> live.castVote(b, "8", now));
-            assertEquals(List.of(new RoundStarted(3, null, now)), live.startRound(a, null, now));
+            assertEquals(List.of(new RoundStarted(3, null, null, now)), live.startRound(a, null, null, now));
         }
 
         @Test
         void aRestoredBanStillHolds() {
             UUID a = UUID.randomUUID();
             live = LiveRoom.restore(room, List.of(seat(a, aliceUser, "Alice", Role.VOTER, false, false, true)),
-                    new Round(room.id(), 1, null, now, null, null), Map.of(), UUID::randomUUID);
+                    new Round(room.id(), 1, null, null, now, null, null), Map.of(), emptyBacklog(), UUID::randomUUID);
             assertRefused(Reason.FORBIDDEN, () -> live.checkEntry(aliceUser, null));
             assertRefused(Reason.FORBIDDEN, () -> live.join(aliceUser, "Alice", Role.VOTER, now, NODE));
         }
@@ -1082,7 +1088,7 @@ class LiveRoomTest {
         void aRestoredUnseatedUserGetsTheirOldSeatBack() {
             UUID a = UUID.randomUUID();
             live = LiveRoom.restore(room, List.of(seat(a, aliceUser, "Alice", Role.VOTER, false, false, false)),
-                    new Round(room.id(), 1, null, now, null, null), Map.of(), UUID::randomUUID);
+                    new Round(room.id(), 1, null, null, now, null, null), Map.of(), emptyBacklog(), UUID::randomUUID);
             assertTrue(live.seatOf(aliceUser).isEmpty());
             ParticipantJoined joined = only(live.join(aliceUser, "Alicia", Role.VOTER, now, NODE), ParticipantJoined.class);
             assertEquals(a, joined.participant().id());
@@ -1096,8 +1102,8 @@ class LiveRoomTest {
             UUID b = UUID.randomUUID();
             Participant hostSeat = seat(a, aliceUser, "Alice", Role.VOTER, true, true, false);
             Participant otherSeat = seat(b, bobUser, "Bob", Role.VOTER, false, true, false);
-            live = LiveRoom.restore(room, List.of(hostSeat, otherSeat), new Round(room.id(), 1, null, now, null, null),
-                    Map.of(), UUID::randomUUID);
+            live = LiveRoom.restore(room, List.of(hostSeat, otherSeat), new Round(room.id(), 1, null, null, now, null, null),
+                    Map.of(), emptyBacklog(), UUID::randomUUID);
             live.kick(a, b);
             live.leave(a);
             assertTrue(hostSeat.isSeated());
@@ -1110,7 +1116,7 @@ class LiveRoomTest {
         @Test
         void aRoundIsRequired() {
             assertThrows(NullPointerException.class,
-                    () -> LiveRoom.restore(room, List.of(), null, Map.of(), UUID::randomUUID));
+                    () -> LiveRoom.restore(room, List.of(), null, Map.of(), emptyBacklog(), UUID::randomUUID));
         }
 
         @Test
@@ -1134,7 +1140,7 @@ class LiveRoomTest {
             Map<UUID, String> votes = new LinkedHashMap<>();
             live.snapshotFor(alice).participants().stream().filter(ParticipantView::hasVoted)
                     .forEach(p -> votes.put(p.id(), "?"));
-            return LiveRoom.restore(room, seats, live.currentRound(), votes, UUID::randomUUID);
+            return LiveRoom.restore(room, seats, live.currentRound(), votes, emptyBacklog(), UUID::randomUUID);
         }
 
         @Test
@@ -1180,14 +1186,14 @@ class LiveRoomTest {
         void theCurrentRoundKeepsItsStartAndItsReveal() {
             seatThree();
             Instant later = now.plusSeconds(90);
-            live.startRound(alice, "Login page", later);
+            live.startRound(alice, "Login page", null, later);
             live.castVote(bob, "5", later);
             Instant revealedAt = later.plusSeconds(30);
             live.reveal(alice, revealedAt);
 
             Round round = live.currentRound();
 
-            assertEquals(new Round(room.id(), 2, "Login page", later, revealedAt, round.stats()), round);
+            assertEquals(new Round(room.id(), 2, null, "Login page", later, revealedAt, round.stats()), round);
             assertEquals(1, round.stats().count());
         }
     }

@@ -10,10 +10,13 @@ import dev.scrumpoker.application.play.Origin;
 import dev.scrumpoker.application.play.Output.Effect;
 import dev.scrumpoker.application.play.Output;
 import dev.scrumpoker.application.play.RoomCommand;
+import dev.scrumpoker.domain.backlog.StoryDraft;
 import dev.scrumpoker.domain.room.Role;
 import dev.scrumpoker.domain.shared.Reason;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -29,12 +32,22 @@ class NodeMessageCodecTest {
         Origin fresh = new Origin("node-a", "c-2", USER, null, null, 0);
         List<Command> commands = List.of(new Command.Enter("invite"), new Command.Enter(null),
                 new Command.Join("Ada ✓", Role.OBSERVER, null), new Command.CastVote("13"), new Command.RetractVote(),
-                new Command.Reveal(), new Command.StartRound("Story"), new Command.StartRound(null), new Command.Reset(),
+                new Command.Reveal(), new Command.StartRound("Story", null), new Command.StartRound(null, SEAT),
+                new Command.Reset(),
                 new Command.Kick(SEAT), new Command.TransferHost(SEAT), new Command.Leave(), new Command.Sync(),
                 new Command.Detach(),
                 new Command.Reattach("node-a", List.of(new Command.Held("c-1", USER, SEAT, false),
                         new Command.Held("c-2", USER, null, true))),
-                new Command.ReleaseNode("node-b"), new Command.Close());
+                new Command.ReleaseNode("node-b"), new Command.Close(), new Command.ClaimHost(),
+                new Command.Unban(SEAT), new Command.RotateInvitation(),
+                new Command.AddStories(List.of(new StoryDraft("PROJ-1", "Log in", "https://example.test/PROJ-1",
+                        "Two lines\nof text ✓", "5"), new StoryDraft(null, "Log out", null, null, null))),
+                new Command.EditStory(SEAT, new StoryDraft(null, "Renamed", null, "Why", null)),
+                new Command.RemoveStory(SEAT), new Command.MoveStory(SEAT, 3), new Command.EstimateStory(SEAT, "8"),
+                new Command.EstimateStory(null, null));
+        assertEquals(Set.of(Command.class.getPermittedSubclasses()),
+                commands.stream().map(Object::getClass).collect(Collectors.toSet()),
+                "every kind of command is tried: any of them may be passed to an owner on another node");
         for (Command command : commands) {
             List<NodeMessage> sent = List.of(new NodeMessage.ToOwner(new RoomCommand(ROOM, origin, command, 1)),
                     new NodeMessage.ToOwner(new RoomCommand(ROOM, fresh, command, 0)));
