@@ -31,6 +31,8 @@ export class RoomConnection {
     this.requests = 0;
     this.stopped = false;
     window.addEventListener('online', () => this.retryNow());
+    // The browser knows at once when the network is gone; the socket may take a minute to notice.
+    window.addEventListener('offline', () => this.lostNetwork());
   }
 
   open() {
@@ -123,6 +125,12 @@ export class RoomConnection {
     this.attempt += 1;
     this.onStatus({ state: 'reconnecting', attempt: this.attempt, delay });
     this.retryTimer = setTimeout(() => this.connect(), delay);
+  }
+
+  lostNetwork() {
+    if (this.stopped || !this.socket) return;
+    this.detach().close();
+    this.closed(1006);
   }
 
   retryNow() {

@@ -1,11 +1,16 @@
 // What this browser knows of a room: the last room.state.v1 plus the room events after it, in seq order.
 // A gap in seq means an event was missed; the model then holds later events back and asks for a resync.
+// The backlog's stories are not in the state (there can be hundreds): the page reads them over REST after each
+// state, and story events are applied on top. They are idempotent by story id, so one the REST answer already
+// includes does no harm; those that arrive while the answer is on its way wait for it (storiesLoaded).
 
 export class RoomModel {
   constructor() {
     this.seq = null;
     this.syncing = false;
     this.heldBack = [];
+    this.stories = null;
+    this.storyEventsWhileLoading = [];
   }
 
   /**
@@ -59,7 +64,55 @@ export class RoomModel {
     this.seq = state.seq;
     // Only the owner's state lists who was removed; everyone else's has no such field.
     this.removed = state.removed ? state.removed.map((seat) => ({ ...seat })) : null;
+    this.backlogCounts = { ...(state.backlog ?? { total: 0, estimated: 0 }) };
+    this.stories = null;
+    this.storyEventsWhileLoading = [];
     this.closed = false;
+  }
+
+  /** The backlog as GET /rooms/{id}/stories gave it, with the story events that arrived meanwhile applied on top. */
+  storiesLoaded(items) {
+    this.stories = items.map(({ id, key, title, link, description, estimate, estimatedAt }) => (
+      { id, key, title, link, description, estimate, estimatedAt }));
+    for (const [type, payload] of this.storyEventsWhileLoading) this.applyStory(type, payload);
+    this.storyEventsWhileLoading = [];
+  }
+
+  /** How far the backlog got: counted from the stories once they are loaded, else as the state said. */
+  backlogProgress() {
+    if (!this.stories) return this.backlogCounts;
+    return { total: this.stories.length, estimated: this.stories.filter((story) => story.estimate != null).length };
+  }
+
+  currentStory() {
+    return this.round.storyId ? this.stories?.find((story) => story.id === this.round.storyId) : undefined;
+  }
+
+  applyStory(type, payload) {
+    if (!this.stories) {
+      this.storyEventsWhileLoading.push([type, payload]);
+      return;
+    }
+    const id = payload.story?.id ?? payload.storyId;
+    const index = this.stories.findIndex((story) => story.id === id);
+    switch (type) {
+      case 'story.added.v1':
+      case 'story.edited.v1':
+        if (index >= 0) this.stories[index] = { ...this.stories[index], ...payload.story };
+        else this.stories.splice(Math.min(payload.position ?? this.stories.length, this.stories.length), 0, { ...payload.story });
+        break;
+      case 'story.removed.v1':
+        if (index >= 0) this.stories.splice(index, 1);
+        break;
+      case 'story.moved.v1':
+        if (index >= 0) this.stories.splice(Math.min(payload.position, this.stories.length - 1), 0, ...this.stories.splice(index, 1));
+        break;
+      case 'story.estimated.v1':
+        if (index >= 0) this.stories[index].estimate = payload.estimate;
+        break;
+      default:
+        break;
+    }
   }
 
   /** Applies one room event in order; returns the announcement for it, if any. */
@@ -105,7 +158,9 @@ export class RoomModel {
         this.stats = payload.stats;
         return this.stats?.average == null ? 'Cards revealed' : `Cards revealed. Average ${this.stats.average}`;
       case 'round.started.v1':
-        this.round = { number: payload.roundNumber, storyTitle: payload.storyTitle, revealed: false };
+        this.round = {
+          number: payload.roundNumber, storyTitle: payload.storyTitle, revealed: false, storyId: payload.storyId ?? null,
+        };
         this.clearVotes();
         return `Round ${payload.roundNumber} started${payload.storyTitle ? `: ${payload.storyTitle}` : ''}`;
       case 'round.reset.v1':
@@ -120,6 +175,25 @@ export class RoomModel {
       case 'room.closed.v1':
         this.closed = true;
         return 'The room was closed by its owner';
+      case 'story.added.v1':
+        this.backlogCounts.total += 1;
+        this.applyStory(type, payload);
+        return `Story added: ${payload.story.title}`;
+      case 'story.edited.v1':
+      case 'story.moved.v1':
+        this.applyStory(type, payload);
+        return null;
+      case 'story.removed.v1': {
+        const title = this.stories?.find((story) => story.id === payload.storyId)?.title;
+        this.backlogCounts.total -= 1;
+        this.applyStory(type, payload);
+        return title ? `Story removed: ${title}` : 'A story was removed';
+      }
+      case 'story.estimated.v1': {
+        const title = this.stories?.find((story) => story.id === payload.storyId)?.title ?? 'the story';
+        this.applyStory(type, payload);
+        return payload.estimate == null ? `Estimate cleared for ${title}` : `Agreed estimate for ${title}: ${payload.estimate}`;
+      }
       default:
         return null;
     }

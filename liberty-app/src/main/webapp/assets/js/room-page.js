@@ -7,6 +7,8 @@ import { RoomModel } from './room-model.js';
 import { currentSession, forgetSeat, hasSeat, rememberSeat, signInAsGuest, signOut } from './session.js';
 
 const HISTORY_PAGE = 10;
+// A file is sent in parts that each fit the 16 KiB frame with room for the envelope and JSON escaping.
+const IMPORT_PART_CHARS = 6000;
 const CARD_NAMES = { '?': 'Not sure', '☕': 'Need a break', '½': 'One half' };
 
 const roomId = decodeURIComponent(location.pathname.split('/')[2] ?? '');
@@ -15,6 +17,8 @@ const model = new RoomModel();
 const announcer = new Announcer($('#announcer'));
 // requestIds of votes shown before the server confirmed them; a refusal of one asks for the room's state.
 const unconfirmedVotes = new Set();
+// requestIds of the parts of a CSV file sent in several messages, to say which part a refusal is about.
+const importParts = new Map();
 let session;
 let connection;
 let joined = false;
@@ -89,6 +93,7 @@ function received(frame) {
   if (result.needsSync) connection.send('room.sync.v1');
   result.announcements.forEach((message) => announcer.say(message));
   if (firstState) arrived();
+  if (frame.type === 'room.state.v1') loadStories();
   if (frame.type === 'round.revealed.v1') loadHistory();
   if (model.invitationReplaced) {
     model.invitationReplaced = false;
@@ -117,7 +122,9 @@ function refused(frame) {
     // The card shown was a guess; the room's state says which vote, if any, the server holds.
     connection.send('room.sync.v1');
   }
-  flash(frame.payload.message);
+  const part = importParts.get(frame.requestId);
+  importParts.delete(frame.requestId);
+  flash(part ? `${part}: ${frame.payload.message}` : frame.payload.message);
 }
 
 function connectionChanged(status) {
@@ -200,6 +207,71 @@ function wireControls() {
   $('#more-rounds').addEventListener('click', () => loadHistory(historyCursor));
   $('#claim-host-button').addEventListener('click', () => connection.send('host.claim.v1'));
   $('#rotate-button').addEventListener('click', rotateInvitation);
+  $('#add-story-form').addEventListener('submit', addStory);
+  $('#import-button').addEventListener('click', () => $('#import-file').click());
+  $('#import-file').addEventListener('change', importFile);
+  $('#stories-csv-button').addEventListener('click', () => download('stories.csv', `scrum-poker-${roomId}-stories.csv`));
+  $('#estimate-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const estimate = $('#estimate-input').value.trim();
+    connection.send('story.estimate.v1', { storyId: model.round.storyId, estimate: estimate || null });
+  });
+}
+
+function addStory(event) {
+  event.preventDefault();
+  const title = $('#new-story-title').value.trim();
+  if (!title) {
+    flash('Give the story a title.');
+    $('#new-story-title').focus();
+    return;
+  }
+  const key = $('#new-story-key').value.trim();
+  connection.send('story.add.v1', { stories: [key ? { key, title } : { title }] });
+  $('#new-story-title').value = '';
+  $('#new-story-key').value = '';
+  $('#new-story-title').focus();
+}
+
+/** Sends the file in parts of whole rows, each with the header line; the server checks every row of a part. */
+async function importFile(event) {
+  const file = event.target.files[0];
+  event.target.value = '';
+  if (!file) return;
+  const parts = csvParts((await file.text()).replace(/^\uFEFF/, ''));
+  parts.forEach((csv, index) => {
+    const requestId = connection.send('story.import.v1', { csv });
+    if (parts.length > 1) importParts.set(requestId, `Part ${index + 1} of ${parts.length} of ${file.name}`);
+  });
+  announcer.say(`Importing ${file.name}`);
+}
+
+/** Splits CSV text into parts of at most IMPORT_PART_CHARS characters at row ends (not inside quotes). */
+function csvParts(text) {
+  const rows = [];
+  let start = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (c === '\n' && !quoted) {
+      rows.push(text.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  if (start < text.length) rows.push(text.slice(start));
+  const [header, ...body] = rows;
+  const parts = [];
+  let part = header;
+  for (const row of body) {
+    if (part.length + row.length > IMPORT_PART_CHARS && part !== header) {
+      parts.push(part);
+      part = header;
+    }
+    part += row;
+  }
+  parts.push(part);
+  return parts;
 }
 
 function pick(card) {
@@ -304,16 +376,34 @@ async function copyLink() {
   $('#copy-feedback').textContent = 'Link copied. Paste it into your team chat.';
 }
 
-async function downloadCsv() {
+function downloadCsv() {
+  return download('rounds.csv', `scrum-poker-${roomId}-rounds.csv`);
+}
+
+async function download(resource, fileName) {
   try {
-    const csv = await api(`/rooms/${encodeURIComponent(roomId)}/rounds.csv`, { token: session.token, accept: 'text/csv' });
-    const link = h('a', { href: URL.createObjectURL(csv), download: `scrum-poker-${roomId}-rounds.csv` });
+    const csv = await api(`/rooms/${encodeURIComponent(roomId)}/${resource}`, { token: session.token, accept: 'text/csv' });
+    const link = h('a', { href: URL.createObjectURL(csv), download: fileName });
     document.body.append(link);
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
   } catch (error) {
     flash(error.message);
+  }
+}
+
+let storiesRequest = 0;
+async function loadStories() {
+  const request = ++storiesRequest;
+  try {
+    const backlog = await api(`/rooms/${encodeURIComponent(roomId)}/stories`, { token: session.token });
+    // A newer state asked again meanwhile: its answer is the one to keep.
+    if (request !== storiesRequest) return;
+    model.storiesLoaded(backlog.items);
+    render();
+  } catch (error) {
+    $('#backlog-empty').textContent = `The backlog is not available right now (${error.message})`;
   }
 }
 
@@ -357,7 +447,8 @@ function render() {
   $('#reset-button').disabled = !online || round.revealed || !anyVote;
   $('#next-round-button').disabled = !online;
 
-  renderResults();
+  renderResults(host, online);
+  renderBacklog(host, online);
   renderDeck(voter, online);
   $('#observer-note').hidden = voter;
   renderParticipants(host, online);
@@ -379,9 +470,8 @@ function renderOwnerControls(host, online) {
   h('span', { class: 'who' }, h('span', { class: 'name' }, seat.displayName)),
   h('span', { class: 'actions' }, h('button', {
     type: 'button', class: 'button small quiet', disabled: !online, dataset: { focusKey: `unban-${seat.participantId}` },
-    'aria-label': `Let back in: ${seat.displayName}`,
     onclick: () => connection.send('participant.unban.v1', { participantId: seat.participantId }),
-  }, 'Let back in')))));
+  }, 'Let back in', h('span', { class: 'visually-hidden' }, `: ${seat.displayName}`))))));
 }
 
 function progressText() {
@@ -415,10 +505,11 @@ function renderDeck(voter, online) {
     : 'Pick a card; pick it again to take your vote back. Arrow keys move between cards.';
 }
 
-function renderResults() {
+function renderResults(host, online) {
   const results = $('#results');
   results.hidden = !model.round.revealed;
   if (!model.round.revealed) return;
+  renderAgreedEstimate(host, online);
   const stats = model.stats ?? {};
   $('#consensus-badge').hidden = !stats.consensus;
   const number = (value) => (value === null || value === undefined ? '–' : String(value));
@@ -446,6 +537,69 @@ function renderResults() {
     h('span', { class: 'vote-name' }, vote.displayName), h('span', { class: 'vote-card' }, vote.cardValue))));
 }
 
+/** After the reveal of a round that estimates a story: the estimate agreed on, which the host records. */
+function renderAgreedEstimate(host, online) {
+  const story = model.currentStory();
+  $('#agreed').hidden = !model.round.storyId;
+  if (!model.round.storyId) return;
+  $('#agreed-value').textContent = story?.estimate != null
+    ? `Agreed estimate: ${story.estimate}` : 'No estimate agreed yet.';
+  const form = $('#estimate-form');
+  form.hidden = !host;
+  const options = model.room.cards.join('\u0000');
+  if (form.dataset.cards !== options) {
+    form.dataset.cards = options;
+    replaceChildren($('#estimate-cards'), model.room.cards.map((card) => h('option', { value: card })));
+  }
+  if (form.dataset.round !== String(model.round.number)) {
+    // Each reveal suggests the most frequent card (ties: the first in the deck), which teams usually settle on.
+    form.dataset.round = String(model.round.number);
+    const top = model.distribution().reduce((best, entry) => (entry.count > best.count ? entry : best), { count: 0 });
+    $('#estimate-input').value = story?.estimate ?? top.card ?? '';
+  }
+  $('#estimate-button').disabled = !online;
+}
+
+function renderBacklog(host, online) {
+  const progress = model.backlogProgress();
+  $('#backlog-progress').textContent = progress.total === 0 ? '' : `${progress.estimated} of ${progress.total} estimated`;
+  $('#backlog-tools').hidden = !host;
+  $('#add-story-button').disabled = !online;
+  $('#import-button').disabled = !online;
+  const stories = model.stories ?? [];
+  $('#backlog-empty').hidden = stories.length > 0 || !model.stories;
+  replaceChildren($('#stories'), stories.map((story, index) => {
+    const current = story.id === model.round.storyId;
+    const label = (text) => [text, h('span', { class: 'visually-hidden' }, `: ${story.title}`)];
+    return h('li', { class: 'story-item', dataset: { storyId: story.id, current: String(current) } },
+      h('span', { class: 'story-text' },
+        story.key && h('span', { class: 'story-key' }, story.key),
+        story.link ? h('a', { class: 'story-title', href: story.link, rel: 'noopener noreferrer', target: '_blank' }, story.title)
+          : h('span', { class: 'story-title' }, story.title),
+        current && h('span', { class: 'badge host' }, 'voting')),
+      h('span', { class: `story-estimate${story.estimate == null ? ' none' : ''}` },
+        story.estimate == null ? 'Not estimated' : `${story.estimate} pts`),
+      host && h('span', { class: 'actions' },
+        h('button', {
+          type: 'button', class: 'button small secondary', disabled: !online, dataset: { focusKey: `vote-${story.id}` },
+          onclick: () => connection.send('round.start.v1', { storyId: story.id }),
+        }, label(story.estimate == null ? 'Vote' : 'Vote again')),
+        h('button', {
+          type: 'button', class: 'button small quiet', disabled: !online || index === 0, dataset: { focusKey: `up-${story.id}` },
+          onclick: () => connection.send('story.move.v1', { storyId: story.id, position: index - 1 }),
+        }, label('Move up')),
+        h('button', {
+          type: 'button', class: 'button small quiet', disabled: !online || index === stories.length - 1,
+          dataset: { focusKey: `down-${story.id}` },
+          onclick: () => connection.send('story.move.v1', { storyId: story.id, position: index + 1 }),
+        }, label('Move down')),
+        h('button', {
+          type: 'button', class: 'button small danger', disabled: !online, dataset: { focusKey: `remove-${story.id}` },
+          onclick: () => connection.send('story.remove.v1', { storyId: story.id }),
+        }, label('Remove'))));
+  }));
+}
+
 function renderParticipants(host, online) {
   const people = [...model.participants.values()];
   $('#people-heading').textContent = `People (${people.length})`;
@@ -468,13 +622,12 @@ function renderParticipants(host, online) {
     host && !itsMe && h('span', { class: 'actions' },
       h('button', {
         type: 'button', class: 'button small quiet', disabled: !online, dataset: { focusKey: `host-${person.id}` },
-        'aria-label': `Make host: ${person.displayName}`,
         onclick: () => connection.send('host.transfer.v1', { participantId: person.id }),
-      }, 'Make host'),
+      }, 'Make host', h('span', { class: 'visually-hidden' }, `: ${person.displayName}`)),
       h('button', {
         type: 'button', class: 'button small danger', disabled: !online, dataset: { focusKey: `kick-${person.id}` },
-        'aria-label': `Remove ${person.displayName} from the room`, onclick: () => kick(person),
-      }, 'Remove')));
+        onclick: () => kick(person),
+      }, 'Remove', h('span', { class: 'visually-hidden' }, ` ${person.displayName} from the room`))));
   }));
 }
 

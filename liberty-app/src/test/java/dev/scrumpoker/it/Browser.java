@@ -2,7 +2,9 @@ package dev.scrumpoker.it;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,9 +45,12 @@ final class Browser implements AutoCloseable {
     }
 
     private final ChromeDriver driver;
+    /** Where this browser saves what the page downloads. */
+    private final Path downloads;
 
-    private Browser(ChromeDriver driver) {
+    private Browser(ChromeDriver driver, Path downloads) {
         this.driver = driver;
+        this.downloads = downloads;
     }
 
     /** A desktop-sized window. */
@@ -70,12 +75,20 @@ final class Browser implements AutoCloseable {
     }
 
     private static Browser start(ChromeOptions options) {
+        Path downloads;
+        try {
+            downloads = Files.createTempDirectory("browser-downloads");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         options.setBinary(CHROMIUM);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--no-first-run");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
-        return new Browser(new ChromeDriver(service, options));
+        return new Browser(new ChromeDriver(service, options), downloads);
     }
 
     void go(String url) {
@@ -111,6 +124,50 @@ final class Browser implements AutoCloseable {
     /** Runs a script that finishes by calling its last argument, the callback, with its result. */
     Object asyncScript(String javascript, Object... arguments) {
         return ((JavascriptExecutor) driver).executeAsyncScript(javascript, arguments);
+    }
+
+    /** Waits until a download of that name is complete, and answers its text. */
+    String awaitDownload(String fileName) {
+        Path file = downloads.resolve(fileName);
+        await("the download " + fileName, driver -> Files.exists(file) && !Files.exists(downloads.resolve(
+                fileName + ".crdownload")));
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * What Deque's axe finds on the page as it is now that is serious or critical, one line per rule: its id, its
+     * impact and the elements it found. Empty when the page passes.
+     */
+    List<String> seriousAccessibilityViolations() {
+        script(Axe.SOURCE);
+        Object found = asyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { resultTypes: ['violations'] })
+                  .then((results) => done(results.violations
+                    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+                    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)))
+                  .catch((error) => done([`axe failed: ${error}`]));""");
+        return ((List<?>) found).stream().map(String::valueOf).toList();
+    }
+
+    /** The axe engine's script, read once from the class path (the axe-core Selenium jar carries it). */
+    private static final class Axe {
+        static final String SOURCE = read();
+
+        private static String read() {
+            try (InputStream in = Browser.class.getResourceAsStream("/axe.min.js")) {
+                if (in == null) {
+                    throw new IllegalStateException("axe.min.js is not on the test class path");
+                }
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     void screenshot(Path file) {

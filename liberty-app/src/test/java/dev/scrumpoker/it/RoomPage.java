@@ -268,6 +268,86 @@ final class RoomPage {
                 "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"));
     }
 
+    void openInvitation() {
+        browser.find("#invite-button").click();
+        browser.await("the invitation link", driver -> browser.find("#invite-dialog").getAttribute("aria-busy") == null);
+    }
+
+    void closeInvitation() {
+        browser.find("#invite-dialog button[value=close]").click();
+    }
+
+    // Backlog
+
+    /** Picks a CSV file with the backlog's "Import CSV" (the file input behind the button). */
+    void importStories(Path csvFile) {
+        browser.find("#import-file").sendKeys(csvFile.toAbsolutePath().toString());
+    }
+
+    /** The backlog's story titles in order. */
+    List<String> stories() {
+        return browser.findAll("#stories .story-title").stream().map(WebElement::getText).toList();
+    }
+
+    void awaitStories(List<String> titles) {
+        browser.await("the backlog " + titles, driver -> stories().equals(titles));
+    }
+
+    String backlogProgress() {
+        return browser.find("#backlog-progress").getText();
+    }
+
+    /** What the backlog shows as the story's estimate ("5 pts", or "Not estimated"). */
+    String estimateOf(String title) {
+        return story(title).findElement(By.cssSelector(".story-estimate")).getText();
+    }
+
+    void awaitEstimate(String title, String shown) {
+        browser.await(title + " estimated " + shown, driver -> estimateOf(title).equals(shown));
+    }
+
+    /** The host records the agreed estimate of the revealed round's story. */
+    void recordEstimate(String estimate) {
+        WebElement input = browser.find("#estimate-input");
+        browser.await("the estimate form", driver -> input.isDisplayed());
+        input.clear();
+        input.sendKeys(estimate);
+        browser.find("#estimate-button").click();
+        browser.await("the agreed estimate shown", driver -> browser.find("#agreed-value").getText()
+                .equals("Agreed estimate: " + estimate));
+    }
+
+    /** The host starts a round on a story of the backlog (to vote on it again, say). */
+    void voteOn(String title) {
+        story(title).findElement(By.cssSelector(".actions .button.secondary")).click();
+    }
+
+    /** The host starts the next round without a title: it takes the backlog's next story without an estimate. */
+    void startNextStory() {
+        browser.find("#next-round-button").click();
+    }
+
+    /** Downloads the backlog as CSV with the page's own button, and answers the file's text. */
+    String downloadStoriesCsv(String roomId) {
+        browser.find("#stories-csv-button").click();
+        return browser.awaitDownload("scrum-poker-" + roomId + "-stories.csv");
+    }
+
+    String roomId() {
+        return browser.find("#room-code").getText();
+    }
+
+    private WebElement story(String title) {
+        return browser.findAll("#stories .story-item").stream()
+                .filter(item -> item.findElement(By.cssSelector(".story-title")).getText().equals(title))
+                .findFirst().orElseThrow(() -> new NoSuchElementException("no story titled " + title));
+    }
+
+    /** What axe finds on the page as it is now that is serious or critical (empty when it passes). */
+    List<String> accessibilityViolations() {
+        return browser.seriousAccessibilityViolations();
+    }
+
     void screenshotTo(Path file) {
         browser.screenshot(file);
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -214,6 +215,110 @@ class WebUiIT {
             assertEquals("<i>Ada's</i> room", page.title());
             assertTrue(page.isInert(), "no markup from user text became elements or ran");
         }
+    }
+
+    @Test
+    void aHostImportsAJiraFileAndTheRoomEstimatesItsStories() throws Exception {
+        RoomPage ada = RoomPage.createRoom(browser(), ORIGIN, "Ada", "Backlog refinement");
+        RoomPage bob = RoomPage.join(browser(), ada.joinUrl(), "Bob", false);
+        List<String> titles = List.of("Log in", "Log out", "Reset password", "Sign up", "Delete account");
+        Path file = Files.createTempFile("jira-export", ".csv");
+        Files.writeString(file, "Issue key,Summary,Story Points,Description\r\n"
+                + "PROJ-1,Log in,,\"With a password,\r\nor a passkey\"\r\nPROJ-2,Log out,,\r\n"
+                + "PROJ-3,Reset password,,\r\nPROJ-4,Sign up,,\r\nPROJ-5,Delete account,,\r\n");
+
+        ada.importStories(file);
+        ada.awaitStories(titles);
+        bob.awaitStories(titles);
+        assertEquals("0 of 5 estimated", bob.backlogProgress());
+        assertNoSeriousViolations(ada, "the host's room with a backlog");
+
+        estimateNext(ada, bob, "Log in", "5", "8", "5");
+        estimateNext(ada, bob, "Log out", "3", "3", "3");
+        ada.voteOn("Log in");
+        ada.awaitRound(4);
+        assertEquals("Log in", bob.story(), "a story is voted on again");
+        ada.vote("8");
+        bob.vote("8");
+        ada.reveal();
+        assertNoSeriousViolations(ada, "the host after a reveal, with the estimate form");
+        assertNoSeriousViolations(bob, "a voter after a reveal");
+        ada.recordEstimate("8");
+        bob.awaitEstimate("Log in", "8 pts");
+        estimateNext(ada, bob, "Reset password", "2", "3", "2.5");
+
+        bob.awaitTrue("3 of 5 estimated", () -> bob.backlogProgress().equals("3 of 5 estimated"));
+        String csv = ada.downloadStoriesCsv(ada.roomId());
+        assertEquals("Issue key,Summary,Story Points,Description\r\n"
+                + "PROJ-1,Log in,8,\"With a password,\nor a passkey\"\r\nPROJ-2,Log out,3,\r\n"
+                + "PROJ-3,Reset password,2.5,\r\nPROJ-4,Sign up,,\r\nPROJ-5,Delete account,,\r\n", csv);
+    }
+
+    /** The host starts the next round (the backlog's next story), both vote, the host reveals and records. */
+    private static void estimateNext(RoomPage host, RoomPage voter, String title, String hostCard, String voterCard,
+                                     String agreed) {
+        host.startNextStory();
+        host.awaitTrue("round on " + title, () -> host.story().equals(title));
+        voter.awaitTrue("round on " + title, () -> voter.story().equals(title));
+        host.vote(hostCard);
+        voter.vote(voterCard);
+        host.reveal();
+        host.recordEstimate(agreed);
+        voter.awaitEstimate(title, agreed + " pts");
+    }
+
+    /** axe (Deque's engine) finds nothing serious or critical in any state a person can bring a page to. */
+    @Test
+    void everyPageStatePassesAxe() {
+        Browser start = browser();
+        start.go(ORIGIN + "/");
+        assertNoViolations(start.seriousAccessibilityViolations(), "the start page");
+        RoomPage ada = RoomPage.createRoom(browser(), ORIGIN, "Ada", "Accessible planning");
+        String joinUrl = ada.joinUrl();
+        Browser visitor = browser();
+        visitor.go(joinUrl);
+        visitor.await("the join form", driver -> visitor.find("#join-name").isDisplayed());
+        assertNoViolations(visitor.seriousAccessibilityViolations(), "the join form");
+        RoomPage bob = RoomPage.join(phone(), joinUrl, "Bob", false);
+        RoomPage cy = RoomPage.join(browser(), joinUrl, "Cy", true);
+        assertNoSeriousViolations(ada, "the host's room");
+        assertNoSeriousViolations(bob, "a voter's room on a phone");
+        assertNoSeriousViolations(cy, "an observer's room");
+        ada.vote("3");
+        bob.vote("5");
+        ada.reveal();
+        assertNoSeriousViolations(ada, "the host after a reveal");
+        ada.openInvitation();
+        assertNoSeriousViolations(ada, "the invitation dialog");
+        ada.closeInvitation();
+        ada.makeHost("Bob");
+        bob.awaitHostControls(true);
+        assertNoSeriousViolations(bob, "the new host on a phone");
+        bob.remove("Cy");
+        cy.awaitEnded();
+        assertNoSeriousViolations(cy, "the page of someone removed");
+        ada.awaitTrue("Cy listed as removed", () -> ada.removed().contains("Cy"));
+        assertNoSeriousViolations(ada, "the owner's room with someone removed");
+    }
+
+    /** The check above can fail: an image without a text alternative on the start page is reported. */
+    @Test
+    void axeReportsWhatItShould() {
+        Browser page = browser();
+        page.go(ORIGIN + "/");
+        page.script("document.querySelector('main').append(Object.assign(document.createElement('img'),"
+                + " { src: '/assets/favicon.svg' }))");
+        List<String> violations = page.seriousAccessibilityViolations();
+        assertTrue(violations.stream().anyMatch(violation -> violation.startsWith("image-alt (critical)")),
+                violations::toString);
+    }
+
+    private static void assertNoSeriousViolations(RoomPage page, String state) {
+        assertNoViolations(page.accessibilityViolations(), state);
+    }
+
+    private static void assertNoViolations(List<String> violations, String state) {
+        assertEquals(List.of(), violations, "axe on " + state);
     }
 
     private Browser browser() {
