@@ -65,6 +65,8 @@ export class RoomModel {
     // Only the owner's state lists who was removed; everyone else's has no such field.
     this.removed = state.removed ? state.removed.map((seat) => ({ ...seat })) : null;
     this.backlogCounts = { ...(state.backlog ?? { total: 0, estimated: 0 }) };
+    this.settings = { ...(state.settings ?? { autoReveal: false }) };
+    this.countdown = state.countdown ? { ...state.countdown } : null;
     this.stories = null;
     this.storyEventsWhileLoading = [];
     this.closed = false;
@@ -175,6 +177,15 @@ export class RoomModel {
       case 'room.closed.v1':
         this.closed = true;
         return 'The room was closed by its owner';
+      case 'settings.changed.v1':
+        this.settings = { ...payload };
+        return payload.autoReveal ? 'Cards reveal themselves once everyone has voted' : 'The host reveals the cards';
+      case 'countdown.started.v1':
+        this.countdown = { ...payload };
+        return `Countdown started: ${payload.seconds} seconds`;
+      case 'countdown.stopped.v1':
+        this.countdown = null;
+        return null;
       case 'story.added.v1':
         this.backlogCounts.total += 1;
         this.applyStory(type, payload);

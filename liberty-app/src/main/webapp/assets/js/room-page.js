@@ -24,6 +24,8 @@ let connection;
 let joined = false;
 let historyCursor = null;
 let deckKey = '';
+let serverOffsetMs = 0;
+let countdownTimer;
 
 start();
 
@@ -88,6 +90,8 @@ function received(frame) {
     return;
   }
   unconfirmedVotes.delete(frame.requestId);
+  // The server's clock, as far as this browser can tell: countdowns end at a moment of the server's time.
+  if (frame.ts) serverOffsetMs = frame.ts - Date.now();
   const firstState = frame.type === 'room.state.v1' && !joined;
   const result = model.receive(frame);
   if (result.needsSync) connection.send('room.sync.v1');
@@ -207,6 +211,13 @@ function wireControls() {
   $('#more-rounds').addEventListener('click', () => loadHistory(historyCursor));
   $('#claim-host-button').addEventListener('click', () => connection.send('host.claim.v1'));
   $('#rotate-button').addEventListener('click', rotateInvitation);
+  $('#auto-reveal').addEventListener('change', (event) => {
+    connection.send('room.settings.v1', { autoReveal: event.target.checked });
+  });
+  $('#countdown-start-button').addEventListener('click', () => {
+    connection.send('countdown.start.v1', { seconds: Number($('#countdown-seconds').value) });
+  });
+  $('#countdown-stop-button').addEventListener('click', () => connection.send('countdown.stop.v1'));
   $('#add-story-form').addEventListener('submit', addStory);
   $('#import-button').addEventListener('click', () => $('#import-file').click());
   $('#import-file').addEventListener('change', importFile);
@@ -447,6 +458,12 @@ function render() {
   $('#reset-button').disabled = !online || round.revealed || !anyVote;
   $('#next-round-button').disabled = !online;
 
+  $('#auto-reveal').checked = Boolean(model.settings?.autoReveal);
+  $('#auto-reveal').disabled = !online;
+  $('#countdown-start-button').disabled = !online || round.revealed;
+  $('#countdown-stop-button').hidden = !model.countdown;
+  $('#countdown-stop-button').disabled = !online;
+  renderCountdown();
   renderResults(host, online);
   renderBacklog(host, online);
   renderDeck(voter, online);
@@ -478,7 +495,35 @@ function progressText() {
   const voters = [...model.participants.values()].filter((p) => p.role === 'VOTER');
   const voted = voters.filter((p) => p.hasVoted).length;
   if (model.round.revealed) return `${model.revealedVotes?.length ?? 0} votes revealed`;
-  return `${voted} of ${voters.length} voted`;
+  const waiting = voters.filter((p) => !p.hasVoted && p.connected).map((p) => p.displayName);
+  // The host sees who the room is waiting for, as long as the list stays short enough to read.
+  const host = Boolean(model.me()?.host);
+  const names = host && voted > 0 && waiting.length > 0 && waiting.length <= 3 ? ` · waiting for ${waiting.join(', ')}` : '';
+  return `${voted} of ${voters.length} voted${names}`;
+}
+
+/** The countdown everyone sees, in the server's time; it ticks every second while it runs. */
+function renderCountdown() {
+  const shown = $('#countdown');
+  clearTimeout(countdownTimer);
+  if (!model.countdown) {
+    shown.hidden = true;
+    return;
+  }
+  const msLeft = model.countdown.endsAt - (Date.now() + serverOffsetMs);
+  const left = Math.max(0, Math.ceil(msLeft / 1000));
+  shown.hidden = false;
+  shown.dataset.over = String(left === 0);
+  shown.textContent = left === 0 ? "Time's up" : `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')} left`;
+  if (left === 0) {
+    if (shown.dataset.announced !== String(model.countdown.endsAt)) {
+      shown.dataset.announced = String(model.countdown.endsAt);
+      announcer.say("Time's up");
+    }
+    return;
+  }
+  // Next when the number of whole seconds left changes.
+  countdownTimer = setTimeout(renderCountdown, msLeft % 1000 || 1000);
 }
 
 function renderDeck(voter, online) {

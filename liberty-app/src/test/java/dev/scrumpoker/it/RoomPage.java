@@ -277,11 +277,39 @@ final class RoomPage {
         browser.find("#invite-dialog button[value=close]").click();
     }
 
+    // Session flow
+
+    void turnOnAutoReveal() {
+        browser.find("#auto-reveal").click();
+        browser.await("auto-reveal on", driver -> browser.find("#auto-reveal").isSelected());
+    }
+
+    void startCountdown() {
+        browser.find("#countdown-start-button").click();
+        awaitCountdown(true);
+    }
+
+    void awaitCountdown(boolean shown) {
+        browser.await(shown ? "a countdown" : "no countdown", driver -> browser.find("#countdown").isDisplayed() == shown);
+    }
+
+    String countdown() {
+        return browser.find("#countdown").getText();
+    }
+
     // Backlog
 
     /** Picks a CSV file with the backlog's "Import CSV" (the file input behind the button). */
     void importStories(Path csvFile) {
         browser.find("#import-file").sendKeys(csvFile.toAbsolutePath().toString());
+    }
+
+    /** The host types a story into the backlog's form. */
+    void addStory(String key, String title) {
+        browser.find("#new-story-key").sendKeys(key);
+        browser.find("#new-story-title").sendKeys(title);
+        browser.find("#add-story-button").click();
+        browser.await("the story " + title + " in the backlog", driver -> stories().contains(title));
     }
 
     /** The backlog's story titles in order. */

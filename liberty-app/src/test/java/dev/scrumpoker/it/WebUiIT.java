@@ -254,6 +254,26 @@ class WebUiIT {
                 + "PROJ-3,Reset password,2.5,\r\nPROJ-4,Sign up,,\r\nPROJ-5,Delete account,,\r\n", csv);
     }
 
+    @Test
+    void aCountdownRunsForEveryoneAndTheLastVoteRevealsTheRound() {
+        RoomPage ada = RoomPage.createRoom(browser(), ORIGIN, "Ada", "Timed planning");
+        RoomPage bob = RoomPage.join(browser(), ada.joinUrl(), "Bob", false);
+        ada.turnOnAutoReveal();
+        ada.startCountdown();
+        bob.awaitCountdown(true);
+        assertTrue(bob.countdown().matches("[01]:[0-5]\\d left"), bob.countdown());
+        assertNoSeriousViolations(ada, "the host's controls with a countdown running");
+
+        ada.vote("3");
+        bob.vote("5");
+
+        for (RoomPage page : List.of(ada, bob)) {
+            page.awaitRevealed();
+            page.awaitCountdown(false);
+            assertEquals("4", page.stat("average"), "revealed by the last vote, no one pressed Reveal");
+        }
+    }
+
     /** The host starts the next round (the backlog's next story), both vote, the host reveals and records. */
     private static void estimateNext(RoomPage host, RoomPage voter, String title, String hostCard, String voterCard,
                                      String agreed) {
@@ -293,7 +313,9 @@ class WebUiIT {
         ada.closeInvitation();
         ada.makeHost("Bob");
         bob.awaitHostControls(true);
-        assertNoSeriousViolations(bob, "the new host on a phone");
+        bob.addStory("PROJ-1234", "A story whose title is long enough to need two lines on a phone");
+        assertTrue(bob.fitsTheScreen(), "the backlog and its controls fit a phone's width");
+        assertNoSeriousViolations(bob, "the new host on a phone, with a backlog");
         bob.remove("Cy");
         cy.awaitEnded();
         assertNoSeriousViolations(cy, "the page of someone removed");

@@ -40,6 +40,16 @@ public sealed interface Command {
     record StartRound(String storyTitle, UUID storyId) implements Command {
     }
 
+    /** The host turns auto-reveal on or off. */
+    record ChangeSettings(boolean autoReveal) implements Command {
+    }
+
+    record StartCountdown(int seconds) implements Command {
+    }
+
+    record StopCountdown() implements Command {
+    }
+
     /** The host adds stories to the backlog (typed, or read from an imported file). */
     record AddStories(List<StoryDraft> stories) implements Command {
         public AddStories {

@@ -3,6 +3,7 @@ package dev.scrumpoker.application.play;
 import dev.scrumpoker.application.play.Attendee.Dismissal;
 import dev.scrumpoker.application.play.Command.AddStories;
 import dev.scrumpoker.application.play.Command.CastVote;
+import dev.scrumpoker.application.play.Command.ChangeSettings;
 import dev.scrumpoker.application.play.Command.ClaimHost;
 import dev.scrumpoker.application.play.Command.Close;
 import dev.scrumpoker.application.play.Command.Detach;
@@ -21,7 +22,9 @@ import dev.scrumpoker.application.play.Command.Reset;
 import dev.scrumpoker.application.play.Command.RetractVote;
 import dev.scrumpoker.application.play.Command.Reveal;
 import dev.scrumpoker.application.play.Command.RotateInvitation;
+import dev.scrumpoker.application.play.Command.StartCountdown;
 import dev.scrumpoker.application.play.Command.StartRound;
+import dev.scrumpoker.application.play.Command.StopCountdown;
 import dev.scrumpoker.application.play.Command.Sync;
 import dev.scrumpoker.application.play.Command.TransferHost;
 import dev.scrumpoker.application.play.Command.Unban;
@@ -140,6 +143,12 @@ final class RoomOwner {
             publish(step, origin, live.reveal(seat(origin), now), now);
         } else if (c instanceof StartRound start) {
             publish(step, origin, live.startRound(seat(origin), start.storyTitle(), start.storyId(), now), now);
+        } else if (c instanceof ChangeSettings settings) {
+            publish(step, origin, live.changeSettings(seat(origin), settings.autoReveal(), now), now);
+        } else if (c instanceof StartCountdown countdown) {
+            publish(step, origin, live.startCountdown(seat(origin), countdown.seconds(), now), now);
+        } else if (c instanceof StopCountdown) {
+            publish(step, origin, live.stopCountdown(seat(origin)), now);
         } else if (c instanceof AddStories add) {
             publish(step, origin, live.addStories(seat(origin), add.stories(), now), now);
         } else if (c instanceof EditStory edit) {

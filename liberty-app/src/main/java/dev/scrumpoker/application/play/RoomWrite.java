@@ -4,6 +4,7 @@ import dev.scrumpoker.domain.audit.AuditEntry;
 import dev.scrumpoker.domain.backlog.Story;
 import dev.scrumpoker.domain.room.Participant;
 import dev.scrumpoker.domain.room.Role;
+import dev.scrumpoker.domain.room.SessionFlow;
 import dev.scrumpoker.domain.round.Round;
 import dev.scrumpoker.domain.round.RoundRecord;
 import java.time.Instant;
@@ -65,6 +66,13 @@ public sealed interface RoomWrite {
     }
 
     record StoryDeleted(String roomId, UUID storyId) implements RoomWrite {
+    }
+
+    /** How the host runs the session, as it now is. */
+    record FlowSaved(String roomId, SessionFlow flow) implements RoomWrite {
+        public FlowSaved {
+            Objects.requireNonNull(flow, "flow is required");
+        }
     }
 
     /** The room's invitation key was replaced. */

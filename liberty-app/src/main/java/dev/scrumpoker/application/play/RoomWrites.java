@@ -5,6 +5,8 @@ import dev.scrumpoker.domain.audit.AuditEntry;
 import dev.scrumpoker.domain.backlog.Story;
 import dev.scrumpoker.domain.room.LiveRoom;
 import dev.scrumpoker.domain.room.RoomEvent;
+import dev.scrumpoker.domain.room.RoomEvent.CountdownStarted;
+import dev.scrumpoker.domain.room.RoomEvent.CountdownStopped;
 import dev.scrumpoker.domain.room.RoomEvent.HostChanged;
 import dev.scrumpoker.domain.room.RoomEvent.InvitationRotated;
 import dev.scrumpoker.domain.room.RoomEvent.ParticipantJoined;
@@ -13,6 +15,7 @@ import dev.scrumpoker.domain.room.RoomEvent.ParticipantUnbanned;
 import dev.scrumpoker.domain.room.RoomEvent.RoundReset;
 import dev.scrumpoker.domain.room.RoomEvent.RoundRevealed;
 import dev.scrumpoker.domain.room.RoomEvent.RoundStarted;
+import dev.scrumpoker.domain.room.RoomEvent.SettingsChanged;
 import dev.scrumpoker.domain.room.RoomEvent.StoryAdded;
 import dev.scrumpoker.domain.room.RoomEvent.StoryEdited;
 import dev.scrumpoker.domain.room.RoomEvent.StoryEstimated;
@@ -75,6 +78,9 @@ final class RoomWrites {
                         Map.of("round", String.valueOf(reveal.roundNumber()))));
             } else if (event instanceof RoundStarted) {
                 writes.add(new RoomWrite.RoundOpened(live.currentRound()));
+            } else if (event instanceof SettingsChanged || event instanceof CountdownStarted
+                    || event instanceof CountdownStopped) {
+                writes.add(new RoomWrite.FlowSaved(roomId, live.flow()));
             } else if (event instanceof StoryAdded added) {
                 writes.add(new RoomWrite.StorySaved(roomId, added.position(), added.story()));
             } else if (event instanceof StoryEdited edited) {

@@ -4,6 +4,8 @@ import dev.scrumpoker.domain.backlog.Backlog;
 import dev.scrumpoker.domain.backlog.Estimates;
 import dev.scrumpoker.domain.backlog.Story;
 import dev.scrumpoker.domain.backlog.StoryDraft;
+import dev.scrumpoker.domain.room.RoomEvent.CountdownStarted;
+import dev.scrumpoker.domain.room.RoomEvent.CountdownStopped;
 import dev.scrumpoker.domain.room.RoomEvent.HostChanged;
 import dev.scrumpoker.domain.room.RoomEvent.InvitationRotated;
 import dev.scrumpoker.domain.room.RoomEvent.ParticipantDisconnected;
@@ -13,6 +15,7 @@ import dev.scrumpoker.domain.room.RoomEvent.ParticipantUnbanned;
 import dev.scrumpoker.domain.room.RoomEvent.RoundReset;
 import dev.scrumpoker.domain.room.RoomEvent.RoundRevealed;
 import dev.scrumpoker.domain.room.RoomEvent.RoundStarted;
+import dev.scrumpoker.domain.room.RoomEvent.SettingsChanged;
 import dev.scrumpoker.domain.room.RoomEvent.StoryAdded;
 import dev.scrumpoker.domain.room.RoomEvent.StoryEdited;
 import dev.scrumpoker.domain.room.RoomEvent.StoryEstimated;
@@ -71,6 +74,8 @@ public final class LiveRoom {
     private List<RevealedVote> revealedVotes;
     private RoundStatistics stats;
     private Instant revealedAt;
+    private boolean autoReveal;
+    private Instant countdownEndsAt;
 
     private LiveRoom(Room room, Backlog backlog, Supplier<UUID> idSource) {
         this.room = Objects.requireNonNull(room, "room is required");
@@ -81,9 +86,11 @@ public final class LiveRoom {
 
     /** Rebuilds a room from what was saved; nobody is connected yet. */
     public static LiveRoom restore(Room room, List<Participant> seats, Round currentRound, Map<UUID, String> votes,
-                                   Backlog backlog, Supplier<UUID> idSource) {
+                                   SessionFlow flow, Backlog backlog, Supplier<UUID> idSource) {
         Objects.requireNonNull(currentRound, "currentRound is required");
         LiveRoom live = new LiveRoom(room, backlog, idSource);
+        live.autoReveal = flow.autoReveal();
+        live.countdownEndsAt = flow.countdownEndsAt();
         for (Participant seat : seats) {
             live.participants.put(seat.id(), seat.copy());
             live.participantOfUser.put(seat.userId(), seat.id());
@@ -328,7 +335,54 @@ public final class LiveRoom {
         }
         requireOpenRound();
         votes.put(participantId, cardValue);
-        return List.of(new VoteRecorded(participantId, roundNumber, cardValue, now));
+        List<RoomEvent> events = new ArrayList<>(3);
+        events.add(new VoteRecorded(participantId, roundNumber, cardValue, now));
+        if (autoReveal && everyConnectedVoterVoted()) {
+            events.addAll(revealNow(now));
+        }
+        return events;
+    }
+
+    /** Auto-reveal waits for the voters who are here: someone whose connection dropped does not hold the room up. */
+    private boolean everyConnectedVoterVoted() {
+        return participants.values().stream()
+                .filter(seat -> seat.isSeated() && seat.role() == Role.VOTER && isConnected(seat.id()))
+                .allMatch(seat -> votes.containsKey(seat.id()));
+    }
+
+    /** The host turns auto-reveal on or off; turned on with every voter's card in, the round reveals at once. */
+    public List<RoomEvent> changeSettings(UUID actorId, boolean reveal, Instant now) {
+        requireHost(actorId);
+        autoReveal = reveal;
+        List<RoomEvent> events = new ArrayList<>(List.of(new SettingsChanged(reveal)));
+        if (reveal && !revealed && !votes.isEmpty() && everyConnectedVoterVoted()) {
+            events.addAll(revealNow(now));
+        }
+        return events;
+    }
+
+    /** The host starts a countdown everyone sees end at the same moment (it replaces one that runs). */
+    public List<RoomEvent> startCountdown(UUID actorId, int seconds, Instant now) {
+        requireHost(actorId);
+        if (seconds < SessionFlow.MIN_COUNTDOWN_SECONDS || seconds > SessionFlow.MAX_COUNTDOWN_SECONDS) {
+            throw DomainException.invalid("seconds must be " + SessionFlow.MIN_COUNTDOWN_SECONDS + "–"
+                    + SessionFlow.MAX_COUNTDOWN_SECONDS);
+        }
+        countdownEndsAt = now.plusSeconds(seconds);
+        return List.of(new CountdownStarted(countdownEndsAt, seconds));
+    }
+
+    public List<RoomEvent> stopCountdown(UUID actorId) {
+        requireHost(actorId);
+        if (countdownEndsAt == null) {
+            throw DomainException.invalid("no countdown runs");
+        }
+        countdownEndsAt = null;
+        return List.of(new CountdownStopped());
+    }
+
+    public SessionFlow flow() {
+        return new SessionFlow(autoReveal, countdownEndsAt);
     }
 
     public List<RoomEvent> retractVote(UUID participantId) {
@@ -341,11 +395,26 @@ public final class LiveRoom {
     public List<RoomEvent> reveal(UUID actorId, Instant now) {
         requireHost(actorId);
         requireOpenRound();
+        return revealNow(now);
+    }
+
+    /** Reveals the open round; a countdown that runs has no more to count. */
+    private List<RoomEvent> revealNow(Instant now) {
         revealed = true;
         revealedVotes = voteList();
         stats = RoundStatistics.of(votes.values());
         revealedAt = now;
-        return List.of(new RoundRevealed(roundNumber, revealedVotes, stats, now));
+        List<RoomEvent> events = new ArrayList<>(2);
+        events.add(new RoundRevealed(roundNumber, revealedVotes, stats, now));
+        stopCountdownWith(events);
+        return events;
+    }
+
+    private void stopCountdownWith(List<RoomEvent> events) {
+        if (countdownEndsAt != null) {
+            countdownEndsAt = null;
+            events.add(new CountdownStopped());
+        }
     }
 
     /**
@@ -363,7 +432,10 @@ public final class LiveRoom {
         storyTitle = story == null ? title : story.title();
         roundStartedAt = now;
         clearRound();
-        return List.of(new RoundStarted(roundNumber, storyId, storyTitle, now));
+        List<RoomEvent> events = new ArrayList<>(2);
+        events.add(new RoundStarted(roundNumber, storyId, storyTitle, now));
+        stopCountdownWith(events);
+        return events;
     }
 
     /** The host adds stories at the end of the backlog: all of them, or none (over the plan's limit, a bad estimate). */
@@ -441,7 +513,7 @@ public final class LiveRoom {
         List<RemovedSeat> removed = viewer != null && room.isOwnedBy(viewer.userId()) ? removed() : null;
         return new RoomSnapshot(room, roundNumber, storyId, storyTitle, revealed, seats, viewerId, votes.get(viewerId),
                 revealed ? revealedVotes : null, revealed ? stats : null, removed, backlog.size(),
-                backlog.estimatedCount());
+                backlog.estimatedCount(), flow());
     }
 
     private List<RemovedSeat> removed() {

@@ -57,6 +57,18 @@ public sealed interface RoomEvent {
     record RoomClosed() implements RoomEvent {
     }
 
+    /** The host turned auto-reveal on or off. */
+    record SettingsChanged(boolean autoReveal) implements RoomEvent {
+    }
+
+    /** The host started a countdown of {@code seconds}, ending at {@code endsAt} (server time). */
+    record CountdownStarted(Instant endsAt, int seconds) implements RoomEvent {
+    }
+
+    /** The countdown was stopped: by the host, or because the round was revealed or a new one started. */
+    record CountdownStopped() implements RoomEvent {
+    }
+
     /** A story was added to the backlog, at {@code position} (0 is first). */
     record StoryAdded(Story story, int position) implements RoomEvent {
     }

@@ -14,5 +14,5 @@ import java.util.UUID;
 public record RoomSnapshot(Room room, int roundNumber, UUID storyId, String storyTitle, boolean revealed,
                            List<ParticipantView> participants, UUID viewerId, String viewerCard,
                            List<RevealedVote> revealedVotes, RoundStatistics stats, List<RemovedSeat> removed,
-                           int stories, int storiesEstimated) {
+                           int stories, int storiesEstimated, SessionFlow flow) {
 }

@@ -2,6 +2,7 @@ package dev.scrumpoker.infrastructure.postgresql;
 
 import dev.scrumpoker.application.play.RoomWrite;
 import dev.scrumpoker.application.play.RoomWrite.Audited;
+import dev.scrumpoker.application.play.RoomWrite.FlowSaved;
 import dev.scrumpoker.application.play.RoomWrite.InvitationReplaced;
 import dev.scrumpoker.application.play.RoomWrite.RoundClosed;
 import dev.scrumpoker.application.play.RoomWrite.RoundOpened;
@@ -46,6 +47,8 @@ final class JournalBatch {
     /** Each story's last state; a story deleted afterwards is in {@link #deletedStories} instead. */
     final Map<UUID, StorySaved> stories = new LinkedHashMap<>();
     final Set<UUID> deletedStories = new LinkedHashSet<>();
+    /** Each room's last session flow. */
+    final Map<String, FlowSaved> flows = new LinkedHashMap<>();
     /** Each room's last invitation key. */
     final Map<String, InvitationReplaced> invitations = new LinkedHashMap<>();
 
@@ -72,6 +75,8 @@ final class JournalBatch {
             closed.add(round.record());
         } else if (write instanceof InvitationReplaced invitation) {
             invitations.put(invitation.roomId(), invitation);
+        } else if (write instanceof FlowSaved flow) {
+            flows.put(flow.roomId(), flow);
         } else if (write instanceof StorySaved story) {
             stories.put(story.story().id(), story);
         } else if (write instanceof StoryDeleted deleted) {
@@ -85,7 +90,7 @@ final class JournalBatch {
     /** Whether the batch holds nothing but cast votes (no seat, round, withdrawal, history, audit or invitation). */
     boolean isOnlyCastVotes() {
         return seats.isEmpty() && opened.isEmpty() && cleared.isEmpty() && closed.isEmpty() && audits.isEmpty()
-                && invitations.isEmpty() && stories.isEmpty() && deletedStories.isEmpty() && !votes.containsValue(null);
+                && invitations.isEmpty() && stories.isEmpty() && deletedStories.isEmpty() && flows.isEmpty() && !votes.containsValue(null);
     }
 
     List<VoteCast> castVotes() {

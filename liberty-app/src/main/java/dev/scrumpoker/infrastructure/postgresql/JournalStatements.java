@@ -1,5 +1,6 @@
 package dev.scrumpoker.infrastructure.postgresql;
 
+import dev.scrumpoker.application.play.RoomWrite.FlowSaved;
 import dev.scrumpoker.application.play.RoomWrite.InvitationReplaced;
 import dev.scrumpoker.application.play.RoomWrite.SeatSaved;
 import dev.scrumpoker.application.play.RoomWrite.StorySaved;
@@ -100,6 +101,11 @@ final class JournalStatements {
             .formatted(AT.formatted("estimated_us"), AT.formatted("created_us"));
     private static final String STORIES_DELETED = """
             DELETE FROM stories s USING unnest(?::uuid[]) AS d(id) WHERE s.id = d.id""";
+    private static final String FLOWS = """
+            UPDATE rooms r SET auto_reveal = f.auto_reveal,
+                countdown_ends_at = CASE WHEN f.ends_us IS NULL THEN NULL ELSE %s END
+            FROM unnest(?::text[], ?::bool[], ?::int8[]) AS f(room_id, auto_reveal, ends_us)
+            WHERE r.id = f.room_id""".formatted(AT.formatted("f.ends_us"));
     private static final String INVITATIONS = """
             UPDATE rooms r SET invite_key = i.invite_key
             FROM unnest(?::text[], ?::text[]) AS i(room_id, invite_key)
@@ -195,6 +201,10 @@ final class JournalStatements {
                         : micros(saved.story().estimatedAt())),
                 column("int8", (StorySaved saved) -> micros(saved.story().createdAt()))));
         update(STORIES_DELETED, List.copyOf(batch.deletedStories), List.of(column("uuid", (UUID id) -> id)));
+        update(FLOWS, List.copyOf(batch.flows.values()), List.of(column("text", FlowSaved::roomId),
+                column("bool", (FlowSaved saved) -> saved.flow().autoReveal()),
+                column("int8", (FlowSaved saved) -> saved.flow().countdownEndsAt() == null ? null
+                        : micros(saved.flow().countdownEndsAt()))));
         update(INVITATIONS, List.copyOf(batch.invitations.values()), List.of(
                 column("text", InvitationReplaced::roomId), column("text", InvitationReplaced::inviteKey)));
         update(AUDITS, batch.audits, List.of(

@@ -11,6 +11,7 @@ import dev.scrumpoker.domain.room.Participant;
 import dev.scrumpoker.domain.room.Privacy;
 import dev.scrumpoker.domain.room.Role;
 import dev.scrumpoker.domain.room.Room;
+import dev.scrumpoker.domain.room.SessionFlow;
 import dev.scrumpoker.domain.round.Round;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,6 +62,8 @@ public class PostgresRoomRecords implements RoomRecords {
     private static final String STORIES = """
             SELECT id, issue_key, title, link, description, estimate, estimated_at, created_at
             FROM stories WHERE room_id = ? ORDER BY position, created_at""";
+    private static final String FLOW = """
+            SELECT auto_reveal, countdown_ends_at FROM rooms WHERE id = ?""";
     private static final String OWNERS_TIER = """
             SELECT u.tier FROM rooms r JOIN users u ON u.id = r.owner_id WHERE r.id = ?""";
     private static final String VOTES = """
@@ -136,7 +139,20 @@ public class PostgresRoomRecords implements RoomRecords {
         Round current = currentRound(connection, roomId);
         Backlog backlog = new Backlog(stories(connection, roomId), ownersTier(connection, roomId).storiesPerRoom());
         return LiveRoom.restore(room, seats(connection, roomId), current, votes(connection, roomId, current.number()),
-                backlog, UUID::randomUUID);
+                flow(connection, roomId), backlog, UUID::randomUUID);
+    }
+
+    private static SessionFlow flow(Connection connection, String roomId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(FLOW)) {
+            query.setString(1, roomId);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    return SessionFlow.DEFAULT;
+                }
+                OffsetDateTime endsAt = row.getObject(2, OffsetDateTime.class);
+                return new SessionFlow(row.getBoolean(1), endsAt == null ? null : endsAt.toInstant());
+            }
+        }
     }
 
     private static List<Story> stories(Connection connection, String roomId) throws SQLException {

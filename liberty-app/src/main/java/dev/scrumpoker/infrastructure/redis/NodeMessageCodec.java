@@ -3,6 +3,7 @@ package dev.scrumpoker.infrastructure.redis;
 import dev.scrumpoker.application.play.Attendee.Dismissal;
 import dev.scrumpoker.application.play.Command.AddStories;
 import dev.scrumpoker.application.play.Command.CastVote;
+import dev.scrumpoker.application.play.Command.ChangeSettings;
 import dev.scrumpoker.application.play.Command.ClaimHost;
 import dev.scrumpoker.application.play.Command.Close;
 import dev.scrumpoker.application.play.Command.Detach;
@@ -21,7 +22,9 @@ import dev.scrumpoker.application.play.Command.Reset;
 import dev.scrumpoker.application.play.Command.RetractVote;
 import dev.scrumpoker.application.play.Command.Reveal;
 import dev.scrumpoker.application.play.Command.RotateInvitation;
+import dev.scrumpoker.application.play.Command.StartCountdown;
 import dev.scrumpoker.application.play.Command.StartRound;
+import dev.scrumpoker.application.play.Command.StopCountdown;
 import dev.scrumpoker.application.play.Command.Sync;
 import dev.scrumpoker.application.play.Command.TransferHost;
 import dev.scrumpoker.application.play.Command.Unban;
@@ -72,7 +75,7 @@ final class NodeMessageCodec {
             RetractVote.class, Reveal.class, StartRound.class, Reset.class, Kick.class, TransferHost.class,
             Leave.class, Sync.class, Detach.class, Reattach.class, ReleaseNode.class, Close.class, ClaimHost.class,
             Unban.class, RotateInvitation.class, AddStories.class, EditStory.class, RemoveStory.class, MoveStory.class,
-            EstimateStory.class);
+            EstimateStory.class, ChangeSettings.class, StartCountdown.class, StopCountdown.class);
 
     private NodeMessageCodec() {
     }
@@ -215,6 +218,10 @@ final class NodeMessageCodec {
         } else if (command instanceof EstimateStory estimate) {
             uuid(out, estimate.storyId());
             text(out, estimate.estimate());
+        } else if (command instanceof ChangeSettings settings) {
+            out.writeBoolean(settings.autoReveal());
+        } else if (command instanceof StartCountdown countdown) {
+            out.writeInt(countdown.seconds());
         } else if (command instanceof Kick kick) {
             uuid(out, kick.participantId());
         } else if (command instanceof TransferHost transfer) {
@@ -268,6 +275,12 @@ final class NodeMessageCodec {
             return new MoveStory(uuid(in), in.readInt());
         } else if (type == EstimateStory.class) {
             return new EstimateStory(uuid(in), text(in));
+        } else if (type == ChangeSettings.class) {
+            return new ChangeSettings(in.readBoolean());
+        } else if (type == StartCountdown.class) {
+            return new StartCountdown(in.readInt());
+        } else if (type == StopCountdown.class) {
+            return new StopCountdown();
         } else if (type == Reset.class) {
             return new Reset();
         } else if (type == Kick.class) {

@@ -136,6 +136,14 @@ record ClientMessage(String type, String requestId, JsonObject payload) {
         }
     }
 
+    boolean requiredBoolean(String field) {
+        JsonValue value = payload.get(field);
+        if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
+            return value == JsonValue.TRUE;
+        }
+        throw new Invalid("payload." + field + " must be true or false", requestId);
+    }
+
     int requiredInt(String field) {
         JsonValue value = payload.get(field);
         if (!(value instanceof JsonNumber number) || !number.isIntegral()) {

@@ -1,6 +1,8 @@
 package dev.scrumpoker.interfaces.websocket;
 
 import dev.scrumpoker.domain.room.RoomEvent;
+import dev.scrumpoker.domain.room.RoomEvent.CountdownStarted;
+import dev.scrumpoker.domain.room.RoomEvent.CountdownStopped;
 import dev.scrumpoker.domain.room.RoomEvent.HostChanged;
 import dev.scrumpoker.domain.room.RoomEvent.InvitationRotated;
 import dev.scrumpoker.domain.room.RoomEvent.ParticipantDisconnected;
@@ -11,6 +13,7 @@ import dev.scrumpoker.domain.room.RoomEvent.RoomClosed;
 import dev.scrumpoker.domain.room.RoomEvent.RoundReset;
 import dev.scrumpoker.domain.room.RoomEvent.RoundRevealed;
 import dev.scrumpoker.domain.room.RoomEvent.RoundStarted;
+import dev.scrumpoker.domain.room.RoomEvent.SettingsChanged;
 import dev.scrumpoker.domain.room.RoomEvent.StoryAdded;
 import dev.scrumpoker.domain.room.RoomEvent.StoryEdited;
 import dev.scrumpoker.domain.room.RoomEvent.StoryEstimated;
@@ -48,6 +51,9 @@ final class FrameEncoder {
                 StatsRepresentation.of(snapshot.stats()),
                 seq,
                 new Payloads.BacklogProgress(snapshot.stories(), snapshot.storiesEstimated()),
+                new Payloads.Settings(snapshot.flow().autoReveal()),
+                snapshot.flow().countdownEndsAt() == null ? null
+                        : new Payloads.Countdown(snapshot.flow().countdownEndsAt().toEpochMilli(), null),
                 snapshot.removed());
         return encode(new Payloads.Frame("room.state.v1", requestId, seq, ts, state));
     }
@@ -85,6 +91,12 @@ final class FrameEncoder {
             return "participant.unbanned.v1";
         } else if (event instanceof InvitationRotated) {
             return "invite.rotated.v1";
+        } else if (event instanceof SettingsChanged) {
+            return "settings.changed.v1";
+        } else if (event instanceof CountdownStarted) {
+            return "countdown.started.v1";
+        } else if (event instanceof CountdownStopped) {
+            return "countdown.stopped.v1";
         } else if (event instanceof StoryAdded) {
             return "story.added.v1";
         } else if (event instanceof StoryEdited) {
@@ -122,6 +134,10 @@ final class FrameEncoder {
             return new Payloads.ParticipantId(change.participantId());
         } else if (event instanceof ParticipantUnbanned unbanned) {
             return new Payloads.ParticipantId(unbanned.participantId());
+        } else if (event instanceof SettingsChanged settings) {
+            return new Payloads.Settings(settings.autoReveal());
+        } else if (event instanceof CountdownStarted countdown) {
+            return new Payloads.Countdown(countdown.endsAt().toEpochMilli(), countdown.seconds());
         } else if (event instanceof StoryAdded added) {
             return new Payloads.StoryAdded(StoryRepresentation.of(added.story()), added.position());
         } else if (event instanceof StoryEdited edited) {

@@ -57,6 +57,13 @@ public final class Payloads {
     public record StoryEstimated(UUID storyId, String estimate, Integer roundNumber) {
     }
 
+    public record Settings(boolean autoReveal) {
+    }
+
+    /** {@code endsAt}: server time, epoch milliseconds (compare with the frame's {@code ts}). */
+    public record Countdown(long endsAt, Integer seconds) {
+    }
+
     /** How far the backlog got; its stories are read from {@code GET /rooms/{id}/stories}. */
     public record BacklogProgress(int total, int estimated) {
     }
@@ -75,9 +82,11 @@ public final class Payloads {
     }
 
     /** {@code removed}: the banned seats, in the owner's copy only (left out of everyone else's). */
-    @JsonbPropertyOrder({"room", "round", "participants", "you", "revealedVotes", "stats", "seq", "backlog", "removed"})
+    @JsonbPropertyOrder({"room", "round", "participants", "you", "revealedVotes", "stats", "seq", "backlog", "settings",
+            "countdown", "removed"})
     public record RoomState(RoomRepresentation room, RoundState round, List<ParticipantView> participants, You you,
                             List<VoteRepresentation> revealedVotes, StatsRepresentation stats, long seq,
-                            BacklogProgress backlog, @JsonbNillable(false) List<RemovedSeat> removed) {
+                            BacklogProgress backlog, Settings settings, Countdown countdown,
+                            @JsonbNillable(false) List<RemovedSeat> removed) {
     }
 }

@@ -172,6 +172,9 @@ public class RoomEndpoint {
             case "round.reveal.v1" -> new Command.Reveal();
             case "round.start.v1" -> new Command.StartRound(message.optionalString("storyTitle").orElse(null),
                     message.optionalId("storyId").orElse(null));
+            case "room.settings.v1" -> new Command.ChangeSettings(message.requiredBoolean("autoReveal"));
+            case "countdown.start.v1" -> new Command.StartCountdown(message.requiredInt("seconds"));
+            case "countdown.stop.v1" -> new Command.StopCountdown();
             case "story.add.v1" -> new Command.AddStories(
                     message.requiredObjects("stories", StoryMessages.MAX_PER_MESSAGE, StoryMessages::draft));
             case "story.import.v1" -> new Command.AddStories(StoryMessages.imported(message));

@@ -39,7 +39,7 @@ class LiveRoomBacklogTest {
     void setUp() {
         Room room = new Room("Sprint 8", Deck.of(DeckType.FIBONACCI, null), Privacy.PUBLIC, UUID.randomUUID(), now);
         live = LiveRoom.restore(room, List.of(), new Round(room.id(), 1, null, null, now, null, null), Map.of(),
-                new Backlog(List.of(), 5), UUID::randomUUID);
+                SessionFlow.DEFAULT, new Backlog(List.of(), 5), UUID::randomUUID);
         host = join("Hana");
         voter = join("Vic");
     }

@@ -72,7 +72,7 @@ class LiveRoomTest {
     }
 
     private LiveRoom fresh(Room r) {
-        return LiveRoom.restore(r, List.of(), new Round(r.id(), 1, null, null, now, null, null), Map.of(), emptyBacklog(), UUID::randomUUID);
+        return LiveRoom.restore(r, List.of(), new Round(r.id(), 1, null, null, now, null, null), Map.of(), SessionFlow.DEFAULT, emptyBacklog(), UUID::randomUUID);
     }
 
     /** Alice joins first (and so hosts), then Bob, then Carol, all voters with one connection each. */
@@ -166,7 +166,7 @@ class LiveRoomTest {
         void participantIdsComeFromTheIdSource() {
             UUID fixed = UUID.fromString("00000000-0000-0000-0000-000000000042");
             LiveRoom withFixedIds = LiveRoom.restore(room, List.of(), new Round(room.id(), 1, null, null, now, null, null),
-                    Map.of(), emptyBacklog(), () -> fixed);
+                    Map.of(), SessionFlow.DEFAULT, emptyBacklog(), () -> fixed);
             ParticipantJoined joined = only(withFixedIds.join(aliceUser, "Alice", Role.VOTER, now, NODE),
                     ParticipantJoined.class);
             assertEquals(fixed, joined.participant().id());
@@ -893,7 +893,7 @@ class LiveRoomTest {
         void theOwnerTakesHostWhenNobodyHasIt() {
             UUID seat = UUID.randomUUID();
             live = LiveRoom.restore(room, List.of(new Participant(seat, room.id(), ownerUser, "Owner", Role.VOTER,
-                    false, true, false, now)), new Round(room.id(), 1, null, null, now, null, null), Map.of(), emptyBacklog(),
+                    false, true, false, now)), new Round(room.id(), 1, null, null, now, null, null), Map.of(), SessionFlow.DEFAULT, emptyBacklog(),
                     UUID::randomUUID);
             assertEquals(List.of(new HostChanged(seat, null)), live.claimHost(seat));
             assertTrue(live.participant(seat).isHost());
@@ -1037,7 +1037,7 @@ class LiveRoomTest {
             live = LiveRoom.restore(room,
                     List.of(seat(a, aliceUser, "Alice", Role.VOTER, true, true, false),
                             seat(b, bobUser, "Bob", Role.OBSERVER, false, true, false)),
-                    new Round(room.id(), 4, null, "Search", now, null, null), Map.of(a, "8"), emptyBacklog(), UUID::randomUUID);
+                    new Round(room.id(), 4, null, "Search", now, null, null), Map.of(a, "8"), SessionFlow.DEFAULT, emptyBacklog(), UUID::randomUUID);
 
             assertEquals(4, live.roundNumber());
             assertFalse(live.isConnected(a));
@@ -1062,7 +1062,7 @@ class LiveRoomTest {
             live = LiveRoom.restore(room,
                     List.of(seat(a, aliceUser, "Alice", Role.VOTER, true, true, false),
                             seat(b, bobUser, "Bob", Role.VOTER, false, true, false)),
-                    new Round(room.id(), 2, null, null, now, now.plusSeconds(60), stats), Map.of(a, "3", b, "5"), emptyBacklog(),
+                    new Round(room.id(), 2, null, null, now, now.plusSeconds(60), stats), Map.of(a, "3", b, "5"), SessionFlow.DEFAULT, emptyBacklog(),
                     UUID::randomUUID);
 
             RoomSnapshot snapshot = live.snapshotFor(b);
@@ -1079,7 +1079,7 @@ class LiveRoomTest {
         void aRestoredBanStillHolds() {
             UUID a = UUID.randomUUID();
             live = LiveRoom.restore(room, List.of(seat(a, aliceUser, "Alice", Role.VOTER, false, false, true)),
-                    new Round(room.id(), 1, null, null, now, null, null), Map.of(), emptyBacklog(), UUID::randomUUID);
+                    new Round(room.id(), 1, null, null, now, null, null), Map.of(), SessionFlow.DEFAULT, emptyBacklog(), UUID::randomUUID);
             assertRefused(Reason.FORBIDDEN, () -> live.checkEntry(aliceUser, null));
             assertRefused(Reason.FORBIDDEN, () -> live.join(aliceUser, "Alice", Role.VOTER, now, NODE));
         }
@@ -1088,7 +1088,7 @@ class LiveRoomTest {
         void aRestoredUnseatedUserGetsTheirOldSeatBack() {
             UUID a = UUID.randomUUID();
             live = LiveRoom.restore(room, List.of(seat(a, aliceUser, "Alice", Role.VOTER, false, false, false)),
-                    new Round(room.id(), 1, null, null, now, null, null), Map.of(), emptyBacklog(), UUID::randomUUID);
+                    new Round(room.id(), 1, null, null, now, null, null), Map.of(), SessionFlow.DEFAULT, emptyBacklog(), UUID::randomUUID);
             assertTrue(live.seatOf(aliceUser).isEmpty());
             ParticipantJoined joined = only(live.join(aliceUser, "Alicia", Role.VOTER, now, NODE), ParticipantJoined.class);
             assertEquals(a, joined.participant().id());
@@ -1103,7 +1103,7 @@ class LiveRoomTest {
             Participant hostSeat = seat(a, aliceUser, "Alice", Role.VOTER, true, true, false);
             Participant otherSeat = seat(b, bobUser, "Bob", Role.VOTER, false, true, false);
             live = LiveRoom.restore(room, List.of(hostSeat, otherSeat), new Round(room.id(), 1, null, null, now, null, null),
-                    Map.of(), emptyBacklog(), UUID::randomUUID);
+                    Map.of(), SessionFlow.DEFAULT, emptyBacklog(), UUID::randomUUID);
             live.kick(a, b);
             live.leave(a);
             assertTrue(hostSeat.isSeated());
@@ -1116,7 +1116,7 @@ class LiveRoomTest {
         @Test
         void aRoundIsRequired() {
             assertThrows(NullPointerException.class,
-                    () -> LiveRoom.restore(room, List.of(), null, Map.of(), emptyBacklog(), UUID::randomUUID));
+                    () -> LiveRoom.restore(room, List.of(), null, Map.of(), SessionFlow.DEFAULT, emptyBacklog(), UUID::randomUUID));
         }
 
         @Test
@@ -1140,7 +1140,7 @@ class LiveRoomTest {
             Map<UUID, String> votes = new LinkedHashMap<>();
             live.snapshotFor(alice).participants().stream().filter(ParticipantView::hasVoted)
                     .forEach(p -> votes.put(p.id(), "?"));
-            return LiveRoom.restore(room, seats, live.currentRound(), votes, emptyBacklog(), UUID::randomUUID);
+            return LiveRoom.restore(room, seats, live.currentRound(), votes, SessionFlow.DEFAULT, emptyBacklog(), UUID::randomUUID);
         }
 
         @Test

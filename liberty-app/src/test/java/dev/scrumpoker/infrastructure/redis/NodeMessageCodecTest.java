@@ -44,7 +44,8 @@ class NodeMessageCodecTest {
                         "Two lines\nof text ✓", "5"), new StoryDraft(null, "Log out", null, null, null))),
                 new Command.EditStory(SEAT, new StoryDraft(null, "Renamed", null, "Why", null)),
                 new Command.RemoveStory(SEAT), new Command.MoveStory(SEAT, 3), new Command.EstimateStory(SEAT, "8"),
-                new Command.EstimateStory(null, null));
+                new Command.EstimateStory(null, null), new Command.ChangeSettings(true),
+                new Command.ChangeSettings(false), new Command.StartCountdown(90), new Command.StopCountdown());
         assertEquals(Set.of(Command.class.getPermittedSubclasses()),
                 commands.stream().map(Object::getClass).collect(Collectors.toSet()),
                 "every kind of command is tried: any of them may be passed to an owner on another node");
