@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 full=()
 [ "${1:-}" = "--full" ] && full=(--full)
-scenarios=(voting vote-storm api reconnect-storm checkout)
+scenarios=(voting voting-backlog vote-storm api reconnect-storm checkout)
 
 ./scripts/loadtest-setup.sh
 # The pipeline's load-generator image, built here from jmeter/Containerfile with buildah before the app starts

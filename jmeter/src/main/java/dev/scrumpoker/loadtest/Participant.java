@@ -9,10 +9,12 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -44,6 +46,11 @@ final class Participant implements WebSocket.Listener {
     private volatile String closeReason;
     /** When this connection last saw vote.recorded.v1 of each participant. */
     final Map<String, Long> voteSeenAt = new ConcurrentHashMap<>();
+    /** The backlog's stories as this connection saw them added, in order. */
+    final List<String> storyIds = new CopyOnWriteArrayList<>();
+    private volatile long storyAddedAt;
+    private volatile int estimates;
+    private volatile long estimatedAt;
     /** Replies to this connection's own requests, by requestId: arrival time, or -1 for error.v1. */
     final Map<String, Long> replies = new ConcurrentHashMap<>();
 
@@ -142,6 +149,7 @@ final class Participant implements WebSocket.Listener {
         long seq = -1;
         JsonNode state = null;
         String subject = null;
+        String storyId = null;
         int roundNumber = 0;
         int votes = 0;
         try (JsonParser parser = Transport.JSON.createParser(text)) {
@@ -166,6 +174,16 @@ final class Participant implements WebSocket.Listener {
                                     subject = parser.getText();
                                 } else if (name.equals("roundNumber") && value == JsonToken.VALUE_NUMBER_INT) {
                                     roundNumber = parser.getIntValue();
+                                } else if (name.equals("story") && value == JsonToken.START_OBJECT) {
+                                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                                        String storyField = parser.getCurrentName();
+                                        parser.nextToken();
+                                        if (storyField.equals("id")) {
+                                            storyId = parser.getText();
+                                        } else {
+                                            parser.skipChildren();
+                                        }
+                                    }
                                 } else if (name.equals("votes") && value == JsonToken.START_ARRAY) {
                                     while (parser.nextToken() != JsonToken.END_ARRAY) {
                                         votes++;
@@ -219,6 +237,18 @@ final class Participant implements WebSocket.Listener {
                 startedRound = roundNumber;
                 awaited = true;
             }
+            case "story.added.v1" -> {
+                if (storyId != null) {
+                    storyIds.add(storyId);
+                }
+                storyAddedAt = arrived;
+                awaited = true;
+            }
+            case "story.estimated.v1" -> {
+                estimates++;
+                estimatedAt = arrived;
+                awaited = true;
+            }
             case "error.v1" -> {
                 if (requestId != null) {
                     replies.put(requestId, -1L);
@@ -270,6 +300,18 @@ final class Participant implements WebSocket.Listener {
 
     long startedAt() {
         return startedAt;
+    }
+
+    long storyAddedAt() {
+        return storyAddedAt;
+    }
+
+    int estimates() {
+        return estimates;
+    }
+
+    long estimatedAt() {
+        return estimatedAt;
     }
 
     String closeReason() {

@@ -36,6 +36,7 @@ public class RoomSampler extends AbstractJavaSamplerClient {
         defaults.addArgument("timeoutMs", "10000");
         defaults.addArgument("jitterMs", "3000");
         defaults.addArgument("windowMs", "5000");
+        defaults.addArgument("backlog", "20");
         return defaults;
     }
 
@@ -86,6 +87,8 @@ public class RoomSampler extends AbstractJavaSamplerClient {
             case "broadcast" -> room.lastVoteSeenByAll();
             case "reveal" -> room.reveal();
             case "start" -> room.startNextRound();
+            case "import" -> room.importBacklog(context.getIntParameter("backlog", 20));
+            case "estimate" -> room.recordEstimate();
             case "drop" -> room.dropAll(context.getLongParameter("jitterMs", 3000));
             case "restore" -> room.restoredNext();
             // A marker for a synchronizing timer to wait on: every participant of this room is seated.
@@ -115,6 +118,8 @@ public class RoomSampler extends AbstractJavaSamplerClient {
             case "votes" -> "ws.votes";
             case "reveal" -> "ws.reveal";
             case "start" -> "ws.round_start";
+            case "import" -> "ws.backlog_import";
+            case "estimate" -> "ws.estimate";
             case "drop" -> "ws.drop";
             case "restore" -> "ws.seat_restored";
             case "seated" -> "room.seated";

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * One room played by one JMeter thread: P participants (participant 0 creates the room and hosts), each a
@@ -23,6 +24,10 @@ final class SimulatedRoom {
     private final List<Participant> participants = new ArrayList<>();
     private final Map<Integer, String> cardOf = new ConcurrentHashMap<>();
     private String roomId;
+    /** The backlog's story ids, in order, once imported. */
+    private List<String> backlog = List.of();
+    /** The story the current round estimates; null before the first round that names one. */
+    private String currentStory;
     private int round = 1;
     private int nextJoiner;
     private int nextVoter;
@@ -222,19 +227,77 @@ final class SimulatedRoom {
                 : Outcome.failed(startMillis, last - start, "revealed " + counted + " votes, cast " + cardOf.size());
     }
 
-    /** The host starts the next round: round.start.v1 → everyone has round.started.v1. */
-    Outcome startNextRound() throws Exception {
-        int expectedRound = round + 1;
+    /**
+     * The host imports a backlog of {@code stories} from a Jira-style CSV file (story.import.v1) → every participant
+     * has every story.added.v1. From then on rounds walk the backlog, over and over.
+     */
+    Outcome importBacklog(int stories) throws Exception {
+        StringBuilder csv = new StringBuilder("Issue key,Summary,Description\r\n");
+        for (int i = 1; i <= stories; i++) {
+            csv.append("LOAD-").append(i).append(",Story ").append(i).append(" of the load test,")
+                    .append("\"As a team, we want story ").append(i).append(" estimated.\"\r\n");
+        }
+        Participant hostP = participants.get(0);
+        int before = hostP.storyIds.size();
         long startMillis = System.currentTimeMillis();
         long start = System.nanoTime();
-        participants.get(0).send("round.start.v1", "s" + (++requests),
-                Transport.JSON.createObjectNode().put("storyTitle", "Story " + expectedRound));
+        hostP.send("story.import.v1", "i" + (++requests), Transport.JSON.createObjectNode().put("csv", csv.toString()));
+        boolean all = signal.await(() -> participants.stream().allMatch(p -> p.storyIds.size() >= before + stories),
+                start + timeoutNanos);
+        if (!all) {
+            return Outcome.failed(startMillis, System.nanoTime() - start, "not everyone saw every story added");
+        }
+        backlog = List.copyOf(hostP.storyIds);
+        long last = participants.stream().mapToLong(Participant::storyAddedAt).max().orElse(start);
+        return Outcome.ok(startMillis, last - start);
+    }
+
+    /**
+     * After the reveal the host records the agreed estimate (the most frequent card) → everyone has it. The round
+     * that was open when the backlog came in estimates no story: its agreement goes to the backlog's first.
+     */
+    Outcome recordEstimate() throws Exception {
+        long startMillis = System.currentTimeMillis();
+        if (backlog.isEmpty()) {
+            return Outcome.failed(startMillis, 0, "no backlog imported");
+        }
+        Map<Integer, Integer> seenBefore = new ConcurrentHashMap<>();
+        participants.forEach(p -> seenBefore.put(p.index, p.estimates()));
+        String agreed = cardOf.values().stream()
+                .collect(Collectors.groupingBy(card -> card, Collectors.counting()))
+                .entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("5");
+        long start = System.nanoTime();
+        String story = currentStory != null ? currentStory : backlog.get(0);
+        participants.get(0).send("story.estimate.v1", "e" + (++requests),
+                Transport.JSON.createObjectNode().put("storyId", story).put("estimate", agreed));
+        boolean all = signal.await(() -> participants.stream().allMatch(p -> p.estimates() > seenBefore.get(p.index)),
+                start + timeoutNanos);
+        if (!all) {
+            return Outcome.failed(startMillis, System.nanoTime() - start, "not everyone saw the estimate");
+        }
+        long last = participants.stream().mapToLong(Participant::estimatedAt).max().orElse(start);
+        return Outcome.ok(startMillis, last - start);
+    }
+
+    /**
+     * The host starts the next round: round.start.v1 → everyone has round.started.v1. With a backlog, the round
+     * names the backlog's next story (after the last, the first again: a re-vote); without, it has a title.
+     */
+    Outcome startNextRound() throws Exception {
+        int expectedRound = round + 1;
+        String story = backlog.isEmpty() ? null : backlog.get((expectedRound - 2) % backlog.size());
+        long startMillis = System.currentTimeMillis();
+        long start = System.nanoTime();
+        participants.get(0).send("round.start.v1", "s" + (++requests), story == null
+                ? Transport.JSON.createObjectNode().put("storyTitle", "Story " + expectedRound)
+                : Transport.JSON.createObjectNode().put("storyId", story));
         boolean all = signal.await(() -> participants.stream().allMatch(p -> p.startedRound() == expectedRound),
                 start + timeoutNanos);
         if (!all) {
             return Outcome.failed(startMillis, System.nanoTime() - start, "not everyone saw the new round");
         }
         round = expectedRound;
+        currentStory = story;
         cardOf.clear();
         long last = participants.stream().mapToLong(Participant::startedAt).max().orElse(start);
         return Outcome.ok(startMillis, last - start);
