@@ -37,6 +37,13 @@ public final class JiraCsv {
      */
     public static List<StoryDraft> read(String text) {
         List<Row> rows = rows(text.startsWith("\uFEFF") ? text.substring(1) : text);
+        for (Row row : rows) {
+            // What a browser makes of bytes that are not UTF-8 (Excel's "CSV" on Windows saves the machine's code page).
+            if (row.cells().stream().anyMatch(cell -> cell.indexOf('\uFFFD') >= 0)) {
+                throw DomainException.invalid("line " + row.line() + ": the file is not UTF-8 text; save it as"
+                        + " \"CSV UTF-8\" and import it again");
+            }
+        }
         if (rows.isEmpty()) {
             throw DomainException.invalid("the file is empty; it needs a header line with a Summary column");
         }

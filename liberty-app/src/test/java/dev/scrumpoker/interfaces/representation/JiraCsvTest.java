@@ -46,6 +46,8 @@ class JiraCsvTest {
                 .startsWith("line 1: no Summary column"));
         assertThrows(DomainException.class, () -> JiraCsv.read("Summary\n\n"));
         assertThrows(DomainException.class, () -> JiraCsv.read(""));
+        assertEquals("line 3: the file is not UTF-8 text; save it as \"CSV UTF-8\" and import it again",
+                assertThrows(DomainException.class, () -> JiraCsv.read("Summary\nFine\nCaf\uFFFD\n")).getMessage());
         assertEquals("line 2: a quoted field is never closed",
                 assertThrows(DomainException.class, () -> JiraCsv.read("Summary\n\"open\n")).getMessage());
     }
