@@ -95,11 +95,15 @@ export class RoomModel {
       this.storyEventsWhileLoading.push([type, payload]);
       return;
     }
+    if (type === 'stories.added.v1') {
+      payload.stories.forEach((story, offset) => this.applyStory('story.edited.v1', { story, position: payload.position + offset }));
+      return;
+    }
     const id = payload.story?.id ?? payload.storyId;
     const index = this.stories.findIndex((story) => story.id === id);
     switch (type) {
-      case 'story.added.v1':
       case 'story.edited.v1':
+        // Also each story of stories.added.v1: one the list holds already (the REST answer had it) is replaced.
         if (index >= 0) this.stories[index] = { ...this.stories[index], ...payload.story };
         else this.stories.splice(Math.min(payload.position ?? this.stories.length, this.stories.length), 0, { ...payload.story });
         break;
@@ -186,10 +190,11 @@ export class RoomModel {
       case 'countdown.stopped.v1':
         this.countdown = null;
         return null;
-      case 'story.added.v1':
-        this.backlogCounts.total += 1;
+      case 'stories.added.v1':
+        this.backlogCounts.total += payload.stories.length;
         this.applyStory(type, payload);
-        return `Story added: ${payload.story.title}`;
+        return payload.stories.length === 1 ? `Story added: ${payload.stories[0].title}`
+          : `${payload.stories.length} stories added`;
       case 'story.edited.v1':
       case 'story.moved.v1':
         this.applyStory(type, payload);

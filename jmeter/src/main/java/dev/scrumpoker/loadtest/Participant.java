@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -149,7 +150,7 @@ final class Participant implements WebSocket.Listener {
         long seq = -1;
         JsonNode state = null;
         String subject = null;
-        String storyId = null;
+        List<String> addedStories = new ArrayList<>();
         int roundNumber = 0;
         int votes = 0;
         try (JsonParser parser = Transport.JSON.createParser(text)) {
@@ -174,14 +175,16 @@ final class Participant implements WebSocket.Listener {
                                     subject = parser.getText();
                                 } else if (name.equals("roundNumber") && value == JsonToken.VALUE_NUMBER_INT) {
                                     roundNumber = parser.getIntValue();
-                                } else if (name.equals("story") && value == JsonToken.START_OBJECT) {
-                                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                                        String storyField = parser.getCurrentName();
-                                        parser.nextToken();
-                                        if (storyField.equals("id")) {
-                                            storyId = parser.getText();
-                                        } else {
-                                            parser.skipChildren();
+                                } else if (name.equals("stories") && value == JsonToken.START_ARRAY) {
+                                    while (parser.nextToken() == JsonToken.START_OBJECT) {
+                                        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                                            String storyField = parser.getCurrentName();
+                                            parser.nextToken();
+                                            if (storyField.equals("id")) {
+                                                addedStories.add(parser.getText());
+                                            } else {
+                                                parser.skipChildren();
+                                            }
                                         }
                                     }
                                 } else if (name.equals("votes") && value == JsonToken.START_ARRAY) {
@@ -237,10 +240,8 @@ final class Participant implements WebSocket.Listener {
                 startedRound = roundNumber;
                 awaited = true;
             }
-            case "story.added.v1" -> {
-                if (storyId != null) {
-                    storyIds.add(storyId);
-                }
+            case "stories.added.v1" -> {
+                storyIds.addAll(addedStories);
                 storyAddedAt = arrived;
                 awaited = true;
             }

@@ -229,7 +229,7 @@ final class SimulatedRoom {
 
     /**
      * The host imports a backlog of {@code stories} from a Jira-style CSV file (story.import.v1) → every participant
-     * has every story.added.v1. From then on rounds walk the backlog, over and over.
+     * has them all (stories.added.v1). From then on rounds walk the backlog, over and over.
      */
     Outcome importBacklog(int stories) throws Exception {
         StringBuilder csv = new StringBuilder("Issue key,Summary,Description\r\n");

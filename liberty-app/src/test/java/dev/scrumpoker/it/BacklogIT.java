@@ -26,13 +26,14 @@ class BacklogIT {
         return Jsons.object("key", key, "title", title);
     }
 
-    /** The stories an add or import made, in order, as the sender saw them: one event each, echoing its requestId. */
+    /** The stories an add or import made, in order, as the sender saw them (events echoing its requestId). */
     private static List<JsonObject> added(RoomClient client, String requestId, int count) {
         List<JsonObject> stories = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
+        while (stories.size() < count) {
             JsonObject frame = client.awaitReply(requestId);
-            assertEquals("story.added.v1", frame.getString("type"), frame::toString);
-            stories.add(frame.getJsonObject("payload").getJsonObject("story"));
+            assertEquals("stories.added.v1", frame.getString("type"), frame::toString);
+            assertEquals(stories.size(), frame.getJsonObject("payload").getInt("position"));
+            stories.addAll(frame.getJsonObject("payload").getJsonArray("stories").getValuesAs(JsonObject.class));
         }
         return stories;
     }
@@ -53,7 +54,8 @@ class BacklogIT {
             List<JsonObject> stories = added(host, add, 3);
             assertEquals(List.of("Log in", "Log out", "Spike: search"),
                     stories.stream().map(s -> s.getString("title")).toList());
-            assertEquals("Log in", voter.awaitPayload("story.added.v1").getJsonObject("story").getString("title"));
+            assertEquals("Log in", voter.awaitPayload("stories.added.v1").getJsonArray("stories").getJsonObject(0)
+                    .getString("title"));
             String first = stories.get(0).getString("id");
             String second = stories.get(1).getString("id");
 

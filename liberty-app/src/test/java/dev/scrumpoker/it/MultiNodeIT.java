@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -175,8 +176,9 @@ class MultiNodeIT extends TwoNodeTest {
 
         String add = hostOnB.send("story.add.v1", Jsons.object("stories", Jsons.array(List.of(
                 Jsons.object("key", "PROJ-1", "title", "Log in"), Jsons.object("title", "Log out")))));
-        String first = hostOnB.awaitReply(add).getJsonObject("payload").getJsonObject("story").getString("id");
-        String second = hostOnB.awaitReply(add).getJsonObject("payload").getJsonObject("story").getString("id");
+        JsonArray added = hostOnB.awaitReply(add).getJsonObject("payload").getJsonArray("stories");
+        String first = added.getJsonObject(0).getString("id");
+        String second = added.getJsonObject(1).getString("id");
         hostOnA.awaitReply(hostOnA.send("story.move.v1", Jsons.object("storyId", second, "position", 0)));
         JsonObject started = hostOnB.awaitReply(hostOnB.send("round.start.v1")).getJsonObject("payload");
         assertEquals(second, started.getString("storyId"), "the first story in the order that B saw A make");

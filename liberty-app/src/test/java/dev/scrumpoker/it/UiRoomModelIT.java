@@ -112,14 +112,14 @@ class UiRoomModelIT {
     void storyEventsThatArriveBeforeTheBacklogWaitForItAndApplyOnceEach() {
         String logIn = "{\"id\":\"s1\",\"key\":\"P-1\",\"title\":\"Log in\",\"estimate\":null}";
         String logOut = "{\"id\":\"s2\",\"key\":null,\"title\":\"Log out\",\"estimate\":null}";
-        receive(event("story.added.v1", 6, "{\"story\":" + logOut + ",\"position\":1}"));
+        receive(event("stories.added.v1", 6, "{\"stories\":[" + logOut + "],\"position\":1}"));
         receive(event("story.estimated.v1", 7, "{\"storyId\":\"s1\",\"estimate\":\"5\",\"roundNumber\":null}"));
 
         // The REST answer was read before both events were committed: it holds the first story, unestimated.
         browser.script("window.model.storiesLoaded(JSON.parse(arguments[0]))", "[" + logIn + "]");
 
         assertEquals("Log in=5,Log out=null", model("stories.map(s => s.title + '=' + s.estimate).join(',')"));
-        receive(event("story.added.v1", 8, "{\"story\":" + logOut + ",\"position\":1}"));
+        receive(event("stories.added.v1", 8, "{\"stories\":[" + logOut + "],\"position\":1}"));
         assertEquals(2L, model("stories.length"), "an add the list already holds changes nothing");
         receive(event("story.moved.v1", 9, "{\"storyId\":\"s2\",\"position\":0}"));
         assertEquals("Log out,Log in", model("stories.map(s => s.title).join(',')"));

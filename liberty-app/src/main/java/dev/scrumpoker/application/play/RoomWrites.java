@@ -16,7 +16,7 @@ import dev.scrumpoker.domain.room.RoomEvent.RoundReset;
 import dev.scrumpoker.domain.room.RoomEvent.RoundRevealed;
 import dev.scrumpoker.domain.room.RoomEvent.RoundStarted;
 import dev.scrumpoker.domain.room.RoomEvent.SettingsChanged;
-import dev.scrumpoker.domain.room.RoomEvent.StoryAdded;
+import dev.scrumpoker.domain.room.RoomEvent.StoriesAdded;
 import dev.scrumpoker.domain.room.RoomEvent.StoryEdited;
 import dev.scrumpoker.domain.room.RoomEvent.StoryEstimated;
 import dev.scrumpoker.domain.room.RoomEvent.StoryMoved;
@@ -81,8 +81,10 @@ final class RoomWrites {
             } else if (event instanceof SettingsChanged || event instanceof CountdownStarted
                     || event instanceof CountdownStopped) {
                 writes.add(new RoomWrite.FlowSaved(roomId, live.flow()));
-            } else if (event instanceof StoryAdded added) {
-                writes.add(new RoomWrite.StorySaved(roomId, added.position(), added.story()));
+            } else if (event instanceof StoriesAdded added) {
+                for (int i = 0; i < added.stories().size(); i++) {
+                    writes.add(new RoomWrite.StorySaved(roomId, added.position() + i, added.stories().get(i)));
+                }
             } else if (event instanceof StoryEdited edited) {
                 writes.add(storySaved(live, edited.story().id()));
             } else if (event instanceof StoryEstimated estimated) {

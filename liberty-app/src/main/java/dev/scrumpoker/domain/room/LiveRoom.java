@@ -16,7 +16,7 @@ import dev.scrumpoker.domain.room.RoomEvent.RoundReset;
 import dev.scrumpoker.domain.room.RoomEvent.RoundRevealed;
 import dev.scrumpoker.domain.room.RoomEvent.RoundStarted;
 import dev.scrumpoker.domain.room.RoomEvent.SettingsChanged;
-import dev.scrumpoker.domain.room.RoomEvent.StoryAdded;
+import dev.scrumpoker.domain.room.RoomEvent.StoriesAdded;
 import dev.scrumpoker.domain.room.RoomEvent.StoryEdited;
 import dev.scrumpoker.domain.room.RoomEvent.StoryEstimated;
 import dev.scrumpoker.domain.room.RoomEvent.StoryMoved;
@@ -54,6 +54,9 @@ import java.util.function.Supplier;
  * connections of a node that died can be let go of together ({@link #reconcile}) while seats and votes stay.
  */
 public final class LiveRoom {
+
+    /** What the stories of one event may weigh (see {@link #weight}): a message is at most 16 KiB. */
+    private static final int MAX_EVENT_WEIGHT = 15_000;
 
     private final Room room;
     private final Deck deck;
@@ -442,13 +445,39 @@ public final class LiveRoom {
     public List<RoomEvent> addStories(UUID actorId, List<StoryDraft> drafts, Instant now) {
         requireHost(actorId);
         List<String> estimates = drafts.stream().map(draft -> Estimates.check(draft.estimate(), deck.cards())).toList();
-        int first = backlog.size();
+        int position = backlog.size();
         List<Story> added = backlog.add(drafts, estimates, idSource, now);
-        List<RoomEvent> events = new ArrayList<>(added.size());
-        for (int i = 0; i < added.size(); i++) {
-            events.add(new StoryAdded(added.get(i), first + i));
+        // As few events as possible (an import is one, usually), each small enough for any client to take whole.
+        List<RoomEvent> events = new ArrayList<>();
+        List<Story> group = new ArrayList<>();
+        int weight = 0;
+        for (Story story : added) {
+            int storyWeight = weight(story);
+            if (!group.isEmpty() && weight + storyWeight > MAX_EVENT_WEIGHT) {
+                events.add(new StoriesAdded(group, position));
+                position += group.size();
+                group = new ArrayList<>();
+                weight = 0;
+            }
+            group.add(story);
+            weight += storyWeight;
         }
+        events.add(new StoriesAdded(group, position));
         return events;
+    }
+
+    /**
+     * An upper bound of a story's size in an event, in bytes of UTF-8 JSON: at most 3 bytes for each UTF-16 unit of
+     * its text (quotes and line breaks escape to 2), plus its id and field names; an event's envelope adds ~200.
+     */
+    private static int weight(Story story) {
+        int units = story.title().length() + length(story.key()) + length(story.link()) + length(story.description())
+                + length(story.estimate());
+        return 3 * units + 130;
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
     }
 
     public List<RoomEvent> editStory(UUID actorId, UUID storyId, StoryDraft draft) {

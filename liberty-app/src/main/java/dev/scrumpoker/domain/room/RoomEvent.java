@@ -69,8 +69,11 @@ public sealed interface RoomEvent {
     record CountdownStopped() implements RoomEvent {
     }
 
-    /** A story was added to the backlog, at {@code position} (0 is first). */
-    record StoryAdded(Story story, int position) implements RoomEvent {
+    /** Stories were added to the backlog, in order, the first at {@code position} (0 is first). */
+    record StoriesAdded(List<Story> stories, int position) implements RoomEvent {
+        public StoriesAdded {
+            stories = List.copyOf(stories);
+        }
     }
 
     /** A story's key, title, link or description changed. */

@@ -14,7 +14,7 @@ import dev.scrumpoker.domain.room.RoomEvent.RoundReset;
 import dev.scrumpoker.domain.room.RoomEvent.RoundRevealed;
 import dev.scrumpoker.domain.room.RoomEvent.RoundStarted;
 import dev.scrumpoker.domain.room.RoomEvent.SettingsChanged;
-import dev.scrumpoker.domain.room.RoomEvent.StoryAdded;
+import dev.scrumpoker.domain.room.RoomEvent.StoriesAdded;
 import dev.scrumpoker.domain.room.RoomEvent.StoryEdited;
 import dev.scrumpoker.domain.room.RoomEvent.StoryEstimated;
 import dev.scrumpoker.domain.room.RoomEvent.StoryMoved;
@@ -97,8 +97,8 @@ final class FrameEncoder {
             return "countdown.started.v1";
         } else if (event instanceof CountdownStopped) {
             return "countdown.stopped.v1";
-        } else if (event instanceof StoryAdded) {
-            return "story.added.v1";
+        } else if (event instanceof StoriesAdded) {
+            return "stories.added.v1";
         } else if (event instanceof StoryEdited) {
             return "story.edited.v1";
         } else if (event instanceof StoryRemoved) {
@@ -138,8 +138,9 @@ final class FrameEncoder {
             return new Payloads.Settings(settings.autoReveal());
         } else if (event instanceof CountdownStarted countdown) {
             return new Payloads.Countdown(countdown.endsAt().toEpochMilli(), countdown.seconds());
-        } else if (event instanceof StoryAdded added) {
-            return new Payloads.StoryAdded(StoryRepresentation.of(added.story()), added.position());
+        } else if (event instanceof StoriesAdded added) {
+            return new Payloads.StoriesAdded(added.stories().stream().map(StoryRepresentation::of).toList(),
+                    added.position());
         } else if (event instanceof StoryEdited edited) {
             return new Payloads.StoryEdited(StoryRepresentation.of(edited.story()));
         } else if (event instanceof StoryRemoved removed) {

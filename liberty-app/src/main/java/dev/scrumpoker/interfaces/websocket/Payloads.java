@@ -42,7 +42,7 @@ public final class Payloads {
     public record RoundStarted(int roundNumber, String storyTitle, UUID storyId) {
     }
 
-    public record StoryAdded(StoryRepresentation story, int position) {
+    public record StoriesAdded(List<StoryRepresentation> stories, int position) {
     }
 
     public record StoryEdited(StoryRepresentation story) {

@@ -10,7 +10,7 @@ import dev.scrumpoker.domain.backlog.Story;
 import dev.scrumpoker.domain.backlog.StoryDraft;
 import dev.scrumpoker.domain.room.RoomEvent.ParticipantJoined;
 import dev.scrumpoker.domain.room.RoomEvent.RoundStarted;
-import dev.scrumpoker.domain.room.RoomEvent.StoryAdded;
+import dev.scrumpoker.domain.room.RoomEvent.StoriesAdded;
 import dev.scrumpoker.domain.room.RoomEvent.StoryEstimated;
 import dev.scrumpoker.domain.room.RoomEvent.StoryMoved;
 import dev.scrumpoker.domain.room.RoomEvent.StoryRemoved;
@@ -18,7 +18,9 @@ import dev.scrumpoker.domain.round.Round;
 import dev.scrumpoker.domain.shared.DomainException;
 import dev.scrumpoker.domain.shared.Reason;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,7 +54,7 @@ class LiveRoomBacklogTest {
     private List<Story> add(String... titles) {
         List<StoryDraft> drafts = Arrays.stream(titles).map(t -> new StoryDraft(null, t, null, null, null))
                 .toList();
-        return live.addStories(host, drafts, now).stream().map(e -> ((StoryAdded) e).story()).toList();
+        return live.addStories(host, drafts, now).stream().flatMap(e -> ((StoriesAdded) e).stories().stream()).toList();
     }
 
     private static void assertRefused(Reason reason, Executable action) {
@@ -78,12 +80,38 @@ class LiveRoomBacklogTest {
         List<RoomEvent> events = live.addStories(host, List.of(new StoryDraft(null, "B", null, null, "3"),
                 new StoryDraft(null, "C", null, null, null)), now);
 
-        assertEquals(List.of(1, 2), events.stream().map(e -> ((StoryAdded) e).position()).toList());
-        assertEquals("3", ((StoryAdded) events.get(0)).story().estimate(), "an imported estimate is kept");
+        StoriesAdded added = assertInstanceOf(StoriesAdded.class, events.get(0));
+        assertEquals(1, events.size(), "one event for the request");
+        assertEquals(1, added.position());
+        assertEquals(List.of("B", "C"), added.stories().stream().map(Story::title).toList());
+        assertEquals("3", added.stories().get(0).estimate(), "an imported estimate is kept");
         assertRefused(Reason.INVALID_CARD, () -> live.addStories(host,
                 List.of(new StoryDraft(null, "D", null, null, "huge")), now));
         assertRefused(Reason.FORBIDDEN, () -> add("D", "E", "F"));
         assertEquals(3, live.stories().size(), "a refused request adds nothing");
+    }
+
+    @Test
+    void storiesTooLargeForOneMessageTogetherComeInSeveralEventsInOrder() {
+        live = LiveRoom.restore(live.room(), List.of(), new Round(live.room().id(), 1, null, null, now, null, null),
+                Map.of(), SessionFlow.DEFAULT, new Backlog(List.of(), 1000), UUID::randomUUID);
+        host = join("Hana");
+        String description = "\u4e2d".repeat(StoryDraft.MAX_DESCRIPTION);
+        String link = "https://example.test/" + "a".repeat(StoryDraft.MAX_LINK - 21);
+        List<StoryDraft> drafts = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            drafts.add(new StoryDraft(null, "Story " + i, link, description, null));
+        }
+
+        List<RoomEvent> events = live.addStories(host, drafts, now);
+
+        assertEquals(5, events.size(), "a story of 2,000 CJK characters and a 2,000-character link (8 KB) goes alone");
+        List<Integer> positions = events.stream().map(e -> ((StoriesAdded) e).position()).toList();
+        assertEquals(List.of(0, 1, 2, 3, 4), positions);
+        List<RoomEvent> small = live.addStories(host, Collections.nCopies(100,
+                new StoryDraft(null, "Short", null, null, null)), now);
+        assertEquals(1, small.size(), "a hundred short stories travel together");
+        assertEquals(5, ((StoriesAdded) small.get(0)).position());
     }
 
     @Test

@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scrumpoker.application.play.RoomWrite.SeatSaved;
+import dev.scrumpoker.application.play.RoomWrite.StoryDeleted;
+import dev.scrumpoker.application.play.RoomWrite.StorySaved;
 import dev.scrumpoker.application.play.RoomWrite.VoteCast;
 import dev.scrumpoker.application.play.RoomWrite.VoteWithdrawn;
 import dev.scrumpoker.application.play.RoomWrite.VotesCleared;
+import dev.scrumpoker.domain.backlog.Story;
 import dev.scrumpoker.domain.room.Role;
 import dev.scrumpoker.infrastructure.postgresql.JournalBatch.RoundKey;
 import dev.scrumpoker.infrastructure.postgresql.JournalBatch.VoteKey;
@@ -53,6 +56,21 @@ class JournalBatchTest {
 
         assertEquals(List.of(new RoundKey("r1", 1)), List.copyOf(batch.cleared));
         assertEquals(List.of(vote("r2", 1, ADA, "5"), vote("r1", 1, BOB, "13")), batch.castVotes());
+        assertFalse(batch.isOnlyCastVotes());
+    }
+
+    @Test
+    void aStoryKeepsItsLastStateAndOneDeletedInTheBatchIsOnlyDeleted() {
+        Story kept = new Story(ADA, "P-1", "Log in", null, null, null, null, NOW);
+        Story gone = new Story(BOB, null, "Log out", null, null, null, null, NOW);
+        batch.add(new StorySaved("r1", 0, kept));
+        batch.add(new StorySaved("r1", 1, gone));
+        batch.add(new StorySaved("r1", 1, new Story(ADA, "P-1", "Log in", null, null, "5", NOW, NOW)));
+        batch.add(new StoryDeleted("r1", BOB));
+
+        assertEquals(List.of(new StorySaved("r1", 1, new Story(ADA, "P-1", "Log in", null, null, "5", NOW, NOW))),
+                List.copyOf(batch.stories.values()));
+        assertEquals(List.of(BOB), List.copyOf(batch.deletedStories));
         assertFalse(batch.isOnlyCastVotes());
     }
 
