@@ -36,12 +36,8 @@ public final class Backlog {
         return (int) stories.stream().filter(Story::isEstimated).count();
     }
 
-    public Optional<Story> find(UUID id) {
-        return stories.stream().filter(story -> story.id().equals(id)).findFirst();
-    }
-
     public Story require(UUID id) {
-        return find(id).orElseThrow(() -> DomainException.notFound("no story " + id + " in this room"));
+        return stories.get(positionOf(id));
     }
 
     public int positionOf(UUID id) {

@@ -338,11 +338,13 @@ public final class LiveRoom {
         }
         requireOpenRound();
         votes.put(participantId, cardValue);
-        List<RoomEvent> events = new ArrayList<>(3);
-        events.add(new VoteRecorded(participantId, roundNumber, cardValue, now));
-        if (autoReveal && everyConnectedVoterVoted()) {
-            events.addAll(revealNow(now));
+        VoteRecorded recorded = new VoteRecorded(participantId, roundNumber, cardValue, now);
+        if (!autoReveal || !everyConnectedVoterVoted()) {
+            return List.of(recorded);
         }
+        List<RoomEvent> events = new ArrayList<>(3);
+        events.add(recorded);
+        events.addAll(revealNow(now));
         return events;
     }
 

@@ -52,8 +52,11 @@ public class PostgresRoomRecords implements RoomRecords {
     private static final String HOLDER = """
             SELECT r.deleted_at IS NULL, p.owner FROM rooms r LEFT JOIN room_play p ON p.room_id = r.id
             WHERE r.id = ?""";
+    /** The room, how its session is run, and its owner's plan (which bounds the backlog). */
     private static final String ROOM = """
-            SELECT id, title, deck, cards, privacy, owner_id, invite_key, created_at, deleted_at FROM rooms WHERE id = ?""";
+            SELECT r.id, r.title, r.deck, r.cards, r.privacy, r.owner_id, r.invite_key, r.created_at, r.deleted_at,
+                   r.auto_reveal, r.countdown_ends_at, u.tier
+            FROM rooms r JOIN users u ON u.id = r.owner_id WHERE r.id = ?""";
     private static final String SEATS = """
             SELECT id, room_id, user_id, display_name, role, host, seated, banned, joined_at
             FROM participants WHERE room_id = ? ORDER BY joined_at, id""";
@@ -62,10 +65,6 @@ public class PostgresRoomRecords implements RoomRecords {
     private static final String STORIES = """
             SELECT id, issue_key, title, link, description, estimate, estimated_at, created_at
             FROM stories WHERE room_id = ? ORDER BY position, created_at""";
-    private static final String FLOW = """
-            SELECT auto_reveal, countdown_ends_at FROM rooms WHERE id = ?""";
-    private static final String OWNERS_TIER = """
-            SELECT u.tier FROM rooms r JOIN users u ON u.id = r.owner_id WHERE r.id = ?""";
     private static final String VOTES = """
             SELECT participant_id, card_value FROM votes WHERE room_id = ? AND round_number = ? ORDER BY cast_at""";
 
@@ -135,24 +134,15 @@ public class PostgresRoomRecords implements RoomRecords {
      * allows now); nobody connected.
      */
     private static LiveRoom load(Connection connection, String roomId) throws SQLException {
-        Room room = room(connection, roomId);
+        RoomRow saved = room(connection, roomId);
         Round current = currentRound(connection, roomId);
-        Backlog backlog = new Backlog(stories(connection, roomId), ownersTier(connection, roomId).storiesPerRoom());
-        return LiveRoom.restore(room, seats(connection, roomId), current, votes(connection, roomId, current.number()),
-                flow(connection, roomId), backlog, UUID::randomUUID);
+        Backlog backlog = new Backlog(stories(connection, roomId), saved.ownersTier().storiesPerRoom());
+        return LiveRoom.restore(saved.room(), seats(connection, roomId), current,
+                votes(connection, roomId, current.number()), saved.flow(), backlog, UUID::randomUUID);
     }
 
-    private static SessionFlow flow(Connection connection, String roomId) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(FLOW)) {
-            query.setString(1, roomId);
-            try (ResultSet row = query.executeQuery()) {
-                if (!row.next()) {
-                    return SessionFlow.DEFAULT;
-                }
-                OffsetDateTime endsAt = row.getObject(2, OffsetDateTime.class);
-                return new SessionFlow(row.getBoolean(1), endsAt == null ? null : endsAt.toInstant());
-            }
-        }
+    /** What the room's own row (and its owner's) says. */
+    private record RoomRow(Room room, SessionFlow flow, Tier ownersTier) {
     }
 
     private static List<Story> stories(Connection connection, String roomId) throws SQLException {
@@ -172,16 +162,8 @@ public class PostgresRoomRecords implements RoomRecords {
         }
     }
 
-    private static Tier ownersTier(Connection connection, String roomId) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(OWNERS_TIER)) {
-            query.setString(1, roomId);
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() ? Tier.valueOf(row.getString(1)) : Tier.FREE;
-            }
-        }
-    }
 
-    private static Room room(Connection connection, String roomId) throws SQLException {
+    private static RoomRow room(Connection connection, String roomId) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(ROOM)) {
             query.setString(1, roomId);
             try (ResultSet row = query.executeQuery()) {
@@ -189,10 +171,14 @@ public class PostgresRoomRecords implements RoomRecords {
                     throw new IllegalStateException("room " + roomId + " vanished while taken");
                 }
                 OffsetDateTime deletedAt = row.getObject(9, OffsetDateTime.class);
-                return Room.restore(row.getString(1), row.getString(2), DeckType.valueOf(row.getString(3)),
+                Room room = Room.restore(row.getString(1), row.getString(2), DeckType.valueOf(row.getString(3)),
                         row.getString(4), Privacy.valueOf(row.getString(5)), row.getObject(6, UUID.class),
                         row.getString(7), row.getObject(8, OffsetDateTime.class).toInstant(),
                         deletedAt == null ? null : deletedAt.toInstant());
+                OffsetDateTime countdownEndsAt = row.getObject(11, OffsetDateTime.class);
+                SessionFlow flow = new SessionFlow(row.getBoolean(10),
+                        countdownEndsAt == null ? null : countdownEndsAt.toInstant());
+                return new RoomRow(room, flow, Tier.valueOf(row.getString(12)));
             }
         }
     }

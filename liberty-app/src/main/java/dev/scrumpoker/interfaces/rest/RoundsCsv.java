@@ -21,16 +21,12 @@ final class RoundsCsv {
         for (RevealedVote vote : record.votes()) {
             writer.write(String.join(",",
                     Integer.toString(record.round().number()),
-                    cell(record.round().storyTitle()),
-                    cell(String.valueOf(record.round().revealedAt())),
-                    cell(vote.participantId().toString()),
-                    cell(vote.displayName()),
-                    cell(vote.cardValue())));
+                    CsvCells.cell(record.round().storyTitle()),
+                    CsvCells.cell(String.valueOf(record.round().revealedAt())),
+                    CsvCells.cell(vote.participantId().toString()),
+                    CsvCells.cell(vote.displayName()),
+                    CsvCells.cell(vote.cardValue())));
             writer.write("\r\n");
         }
-    }
-
-    private static String cell(String value) {
-        return CsvCells.cell(value);
     }
 }
