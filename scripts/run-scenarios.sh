@@ -4,7 +4,7 @@
 # (openshift/pipeline/tasks.yaml) run, so a threshold means the same in both.
 #
 #   scripts/run-scenarios.sh [--full] [--host HOST] [--port PORT | --url URL [--ca FILE]] [--results DIR] [--warm-up]
-#                            [--prove-thresholds] SCENARIO... [-- BZT-OPTIONS...]
+#                            [--prove-thresholds] [--rerun-failed] SCENARIO... [-- BZT-OPTIONS...]
 #
 #   --full      the full-scale defaults of each taurus/<scenario>.yml (default: the small profile, taurus/small.yml)
 #   --host, --port  plain HTTP and WebSockets to a node or a Service (default 127.0.0.1:9080)
@@ -13,9 +13,14 @@
 #   --ca        a PEM file of the CA(s) that signed the entry's certificate (a cluster's router CA), trusted besides
 #               nothing else; without it, the JVM's default trust store decides
 #   --results   keep each scenario's artifacts in DIR/<scenario> (default: taurus/results/<timestamp>)
-#   --warm-up   first, 30 s of unmeasured voting: a fresh JVM answers its first minute 20-50 times slower while the
-#               JIT compiles (docs/performance-benchmarks.md)
+#   --warm-up   first, unmeasured voting in rounds of 30 s until votes are answered fast (scripts/warm-up.sh): a
+#               fresh JVM answers its first minute 20-50 times slower while the JIT compiles
+#               (docs/performance-benchmarks.md)
 #   --prove-thresholds  last, a run with a threshold no server can meet: it must fail, or the criteria are not applied
+#   --rerun-failed  a scenario that misses a threshold runs once more, and passes only if that run meets every
+#               threshold; both runs' numbers are printed. For CI on a shared 2-core VM: once, a small-profile run
+#               measured a minute 10x slower than every run before and after it (p95 > 200 ms where 20 ms is usual),
+#               and the next scenarios, gated alike, passed. A regression fails both runs.
 #   after --     more options for every bzt call, e.g. one load generator's share of a distributed run:
 #                -- -o scenarios.voting.properties.ROOMS=125
 set -euo pipefail
@@ -30,6 +35,7 @@ ca=""
 results=""
 warm_up=false
 prove=false
+rerun=false
 scenarios=()
 extra=()
 while [ $# -gt 0 ]; do
@@ -42,6 +48,7 @@ while [ $# -gt 0 ]; do
     --results) results=$2; shift 2 ;;
     --warm-up) warm_up=true; shift ;;
     --prove-thresholds) prove=true; shift ;;
+    --rerun-failed) rerun=true; shift ;;
     --) shift; extra=("$@"); break ;;
     -*) echo "unknown option $1" >&2; exit 2 ;;
     *) scenarios+=("$1"); shift ;;
@@ -49,7 +56,7 @@ while [ $# -gt 0 ]; do
 done
 if [ ${#scenarios[@]} -eq 0 ]; then
   echo "usage: $0 [--full] [--host HOST] [--port PORT | --url URL [--ca FILE]] [--results DIR] [--warm-up]" \
-    "[--prove-thresholds] SCENARIO... [-- BZT-OPTIONS...]" >&2
+    "[--prove-thresholds] [--rerun-failed] SCENARIO... [-- BZT-OPTIONS...]" >&2
   exit 2
 fi
 # The checkout's .venv locally; on PATH in the load-generator image (jmeter/Containerfile).
@@ -101,15 +108,38 @@ if $warm_up; then
   ./scripts/warm-up.sh taurus/small.yml "${target[@]}" -o scenarios.voting.properties.DURATION=30
 fi
 
+cpu_times() {  # the machine's CPU time so far, in clock ticks: "busy steal total" (from /proc/stat)
+  awk '/^cpu / {busy = $2 + $3 + $4 + $7 + $8; total = busy + $5 + $6 + $9; print busy, $9, total}' /proc/stat
+}
+
+# One bzt run of a scenario into its own artifacts directory, then what it measured and how busy the machine was:
+# bzt -q prints only the criterion that fired, which does not say whether the app or the host was slow.
+run_scenario() {  # scenario, artifacts directory
+  local before after
+  before=$(cpu_times)
+  local status=0
+  "$bzt" -q "taurus/$1.yml" "${profile[@]}" "${options[@]}" -o "settings.artifacts-dir=$2" "${extra[@]}" || status=$?
+  after=$(cpu_times)
+  python3 scripts/lib/kpi-summary.py "$2/kpi.jtl" 2>/dev/null || echo "  (no kpi.jtl in $2)"
+  read -r busy0 steal0 total0 <<< "$before"
+  read -r busy1 steal1 total1 <<< "$after"
+  awk -v b=$((busy1 - busy0)) -v s=$((steal1 - steal0)) -v t=$((total1 - total0)) -v load="$(cut -d' ' -f1-3 /proc/loadavg)" \
+    'BEGIN {printf "  machine: %.0f%% busy, %.0f%% stolen by the hypervisor, load average %s\n", 100 * b / t, 100 * s / t, load}'
+  return $status
+}
+
+results=${results:-taurus/results/$(date +%Y%m%d-%H%M%S)}
 failed=()
 for scenario in "${scenarios[@]}"; do
   options=("${target[@]}")
-  [ -n "$results" ] && options+=(-o "settings.artifacts-dir=$results/$scenario")
   echo "[scenarios] $scenario against $scheme://$host:$port"
-  if "$bzt" -q "taurus/$scenario.yml" "${profile[@]}" "${options[@]}" "${extra[@]}"; then
+  if run_scenario "$scenario" "$results/$scenario"; then
     echo "[scenarios] $scenario: thresholds met"
+  elif $rerun && { echo "[scenarios] $scenario: missed a threshold; running it once more"; \
+      run_scenario "$scenario" "$results/$scenario-rerun"; }; then
+    echo "[scenarios] $scenario: thresholds met on the re-run (the first run, above, missed one)"
   else
-    echo "[scenarios] $scenario: FAILED (exit $?)"
+    echo "[scenarios] $scenario: FAILED"
     failed+=("$scenario")
   fi
 done
