@@ -120,11 +120,11 @@ run_scenario() {  # scenario, artifacts directory
   local status=0
   "$bzt" -q "taurus/$1.yml" "${profile[@]}" "${options[@]}" -o "settings.artifacts-dir=$2" "${extra[@]}" || status=$?
   after=$(cpu_times)
-  python3 scripts/lib/kpi-summary.py "$2/kpi.jtl" 2>/dev/null || echo "  (no kpi.jtl in $2)"
+  jmeter/bin/jtl-stats "$2/kpi.jtl" 2>/dev/null || echo "(no kpi.jtl in $2)"
   read -r busy0 steal0 total0 <<< "$before"
   read -r busy1 steal1 total1 <<< "$after"
   awk -v b=$((busy1 - busy0)) -v s=$((steal1 - steal0)) -v t=$((total1 - total0)) -v load="$(cut -d' ' -f1-3 /proc/loadavg)" \
-    'BEGIN {printf "  machine: %.0f%% busy, %.0f%% stolen by the hypervisor, load average %s\n", 100 * b / t, 100 * s / t, load}'
+    'BEGIN {printf "machine: %.0f%% busy, %.0f%% stolen by the hypervisor, load average %s\n", 100 * b / t, 100 * s / t, load}'
   return $status
 }
 

@@ -23,7 +23,7 @@ for round in 1 2 3; do
   rm -rf taurus/results/warm-up
   "$bzt" -q taurus/voting.yml taurus/benchmark.yml "${options[@]}" \
     -o settings.artifacts-dir=taurus/results/warm-up >/dev/null 2>&1 || true
-  p95=$(python3 scripts/lib/kpi-summary.py taurus/results/warm-up/kpi.jtl --tail-p95 ws.vote_ack 2>/dev/null || echo -1)
+  p95=$(jmeter/bin/jtl-stats taurus/results/warm-up/kpi.jtl --tail-p95 ws.vote_ack 2>/dev/null || echo -1)
   echo "[warm-up] round $round: vote acknowledged within ${p95} ms (p95 of its last 10 s)"
   if [ "$p95" -ge 0 ] && [ "$p95" -le 100 ]; then
     break
