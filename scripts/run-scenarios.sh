@@ -115,9 +115,8 @@ cpu_times() {  # the machine's CPU time so far, in clock ticks: "busy steal tota
 # One bzt run of a scenario into its own artifacts directory, then what it measured and how busy the machine was:
 # bzt -q prints only the criterion that fired, which does not say whether the app or the host was slow.
 run_scenario() {  # scenario, artifacts directory
-  local before after
+  local before after status=0 busy0 steal0 total0 busy1 steal1 total1
   before=$(cpu_times)
-  local status=0
   "$bzt" -q "taurus/$1.yml" "${profile[@]}" "${options[@]}" -o "settings.artifacts-dir=$2" "${extra[@]}" || status=$?
   after=$(cpu_times)
   jmeter/bin/jtl-stats "$2/kpi.jtl" 2>/dev/null || echo "(no kpi.jtl in $2)"

@@ -162,7 +162,6 @@ public class PostgresRoomRecords implements RoomRecords {
         }
     }
 
-
     private static RoomRow room(Connection connection, String roomId) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(ROOM)) {
             query.setString(1, roomId);
