@@ -39,6 +39,8 @@ final class Participant implements WebSocket.Listener {
     private volatile long stateAt;
     private volatile long lastSeq = -1;
     private volatile int seqGaps;
+    /** What the first gap looked like, for the failure message: a gap is a defect to find, not just to count. */
+    private volatile String firstGap;
     private volatile int revealedRound;
     private volatile long revealedAt;
     private volatile int revealedCount;
@@ -54,6 +56,8 @@ final class Participant implements WebSocket.Listener {
     private volatile long estimatedAt;
     /** Replies to this connection's own requests, by requestId: arrival time, or -1 for error.v1. */
     final Map<String, Long> replies = new ConcurrentHashMap<>();
+    /** The code of each error.v1 among the replies, by requestId. */
+    final Map<String, String> errorCodes = new ConcurrentHashMap<>();
 
     Participant(int index, String token, Signal signal) {
         this.index = index;
@@ -115,7 +119,19 @@ final class Participant implements WebSocket.Listener {
     }
 
     @Override
+    public void onOpen(WebSocket ws) {
+        // A reconnect's new socket: whatever the dropped one left half-read belongs to it, not to this one.
+        socket = ws;
+        partial.setLength(0);
+        ws.request(1);
+    }
+
+    @Override
     public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+        if (ws != socket) {
+            // A frame the dropped socket had already read: that connection is gone, and so is what it carried.
+            return null;
+        }
         partial.append(data);
         if (last) {
             long arrived = System.nanoTime();
@@ -129,6 +145,9 @@ final class Participant implements WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+        if (ws != socket) {
+            return null;
+        }
         closeReason = statusCode + " " + reason;
         signal.changed();
         return null;
@@ -136,6 +155,9 @@ final class Participant implements WebSocket.Listener {
 
     @Override
     public void onError(WebSocket ws, Throwable error) {
+        if (ws != socket) {
+            return;
+        }
         closeReason = "error: " + error;
         signal.changed();
     }
@@ -150,6 +172,7 @@ final class Participant implements WebSocket.Listener {
         long seq = -1;
         JsonNode state = null;
         String subject = null;
+        String code = null;
         List<String> addedStories = new ArrayList<>();
         int roundNumber = 0;
         int votes = 0;
@@ -173,6 +196,8 @@ final class Participant implements WebSocket.Listener {
                                 JsonToken value = parser.nextToken();
                                 if (name.equals("participantId") && value == JsonToken.VALUE_STRING) {
                                     subject = parser.getText();
+                                } else if (name.equals("code") && value == JsonToken.VALUE_STRING) {
+                                    code = parser.getText();
                                 } else if (name.equals("roundNumber") && value == JsonToken.VALUE_NUMBER_INT) {
                                     roundNumber = parser.getIntValue();
                                 } else if (name.equals("stories") && value == JsonToken.START_ARRAY) {
@@ -209,7 +234,10 @@ final class Participant implements WebSocket.Listener {
         }
         if (seq >= 0 && !"room.state.v1".equals(type)) {
             if (lastSeq >= 0 && seq != lastSeq + 1) {
-                seqGaps++;
+                if (seqGaps++ == 0) {
+                    firstGap = "p" + index + " got " + type + " seq " + seq + " after seq " + lastSeq + ", "
+                            + (stateAt == 0 ? "no state yet" : (arrived - stateAt) / 1_000_000 + " ms after its last state");
+                }
             }
             lastSeq = seq;
         }
@@ -252,6 +280,7 @@ final class Participant implements WebSocket.Listener {
             }
             case "error.v1" -> {
                 if (requestId != null) {
+                    errorCodes.put(requestId, String.valueOf(code));
                     replies.put(requestId, -1L);
                 }
             }
@@ -281,6 +310,11 @@ final class Participant implements WebSocket.Listener {
 
     int seqGaps() {
         return seqGaps;
+    }
+
+    /** The first gap this participant saw, or null. */
+    String firstGap() {
+        return firstGap;
     }
 
     int revealedRound() {

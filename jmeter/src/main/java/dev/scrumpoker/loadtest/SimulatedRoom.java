@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -90,7 +91,8 @@ final class SimulatedRoom {
         }
         long reply = p.replies.remove(requestId);
         if (reply < 0) {
-            return Outcome.failed(lastVoteSentMillis, System.nanoTime() - start, "error.v1 for the vote");
+            return Outcome.failed(lastVoteSentMillis, System.nanoTime() - start,
+                    "error.v1 " + p.errorCodes.remove(requestId) + " for the vote");
         }
         cardOf.put(index, card);
         return Outcome.ok(lastVoteSentMillis, reply - start);
@@ -112,7 +114,7 @@ final class SimulatedRoom {
         long last = others.stream().mapToLong(p -> p.voteSeenAt.get(voterId)).max().orElse(sent);
         int gaps = participants.stream().mapToInt(Participant::seqGaps).sum();
         return gaps == 0 ? Outcome.ok(lastVoteSentMillis, last - sent)
-                : Outcome.failed(lastVoteSentMillis, last - sent, gaps + " seq gaps seen in the room");
+                : Outcome.failed(lastVoteSentMillis, last - sent, gapsSeen(gaps));
     }
 
     /**
@@ -161,7 +163,8 @@ final class SimulatedRoom {
                 ack = Outcome.failed(System.currentTimeMillis(), 0, why);
                 broadcast = Outcome.failed(System.currentTimeMillis(), 0, why);
             } else if (reply == null || reply < 0) {
-                String why = reply == null ? "no reply; " + p.closeReason() : "error.v1 for the vote";
+                String why = reply == null ? "no reply; " + p.closeReason()
+                        : "error.v1 " + p.errorCodes.remove(requestIds[index]) + " for the vote";
                 ack = Outcome.failed(sentMillis[index], System.nanoTime() - sentNanos[index], why);
                 broadcast = Outcome.failed(sentMillis[index], System.nanoTime() - sentNanos[index], why);
             } else {
@@ -206,7 +209,13 @@ final class SimulatedRoom {
             last = Math.max(last, seen);
         }
         return gaps == 0 ? Outcome.ok(sentMillis, last - sentNanos)
-                : Outcome.failed(sentMillis, last - sentNanos, gaps + " seq gaps seen in the room");
+                : Outcome.failed(sentMillis, last - sentNanos, gapsSeen(gaps));
+    }
+
+    private String gapsSeen(int gaps) {
+        String first = participants.stream().map(Participant::firstGap).filter(Objects::nonNull)
+                .findFirst().orElse("");
+        return gaps + " seq gaps seen in the room; first: " + first;
     }
 
     /** The host reveals: round.reveal.v1 → everyone has round.revealed.v1 with every vote. */
@@ -345,7 +354,8 @@ final class SimulatedRoom {
                 dropNanos + timeoutNanos);
         long elapsed = (back && p.lastState() != null ? p.stateAt() : System.nanoTime()) - dropNanos;
         if (!back || p.lastState() == null) {
-            return Outcome.failed(dropMillis, elapsed, restoreFailure.getOrDefault(index, "no room.state.v1"));
+            return Outcome.failed(dropMillis, elapsed,
+                    restoreFailure.getOrDefault(index, "no room.state.v1; closed: " + p.closeReason()));
         }
         JsonNode you = p.lastState().path("you");
         String expectedCard = cardOf.get(index);

@@ -28,6 +28,9 @@ interface PlayServices {
     /** Runs work in the room's mailbox (creating the room's actor if it has none). */
     void post(String roomId, Consumer<RoomActor> work);
 
+    /** Runs work in the room's mailbox after {@code delayNanos}, if this node still holds the room then. */
+    void postLater(String roomId, Consumer<RoomActor> work, long delayNanos);
+
     /** Finds or takes the room on a loading thread; the outcome comes back to the room's mailbox. */
     void locate(String roomId);
 

@@ -43,7 +43,11 @@ final class RoomActor implements RoomAudience.Listener {
     private static final Logger LOG = Logger.getLogger(RoomActor.class.getName());
     /** Nodes that disagree about the owner pass a command on at most this often before it is refused. */
     private static final int MAX_HOPS = 2;
-    private static final long RESYNC_QUIET_NANOS = 5_000_000_000L;
+    /**
+     * A gap is healed by one reattach at a time: the next waits this long after the last, and is sent then if events
+     * are still held back (the reattach or its answer went missing too, or another gap opened meanwhile).
+     */
+    private static final long RESYNC_QUIET_NANOS = 2_000_000_000L;
     /** Per node, more than a room's commands can have in flight. */
     private static final int RECENT_TICKETS = 1024;
 
@@ -64,6 +68,8 @@ final class RoomActor implements RoomAudience.Listener {
     /** Presence known to this node's last owner of the room, kept for the next one after a rebuild. */
     private Map<String, Map<String, UUID>> carriedBook = Map.of();
     private long resyncRequestedAt;
+    /** A look at whether the gap was healed is due (after the quiet time): nothing else has to ask meanwhile. */
+    private boolean healCheckDue;
     /** Tickets of commands other nodes sent lately, by node: a publication Redis resent must not act twice. */
     private final Map<String, Set<Long>> seenTickets = new HashMap<>();
     /** When the room was first seen to need nothing from this node; 0 while it does. */
@@ -495,12 +501,25 @@ final class RoomActor implements RoomAudience.Listener {
             // Played here: nothing travels between nodes, so nothing can go missing on the way.
             return;
         }
-        long now = System.nanoTime();
-        if (now - resyncRequestedAt < RESYNC_QUIET_NANOS) {
+        if (healCheckDue) {
             return;
         }
-        services.metrics().gapHealed();
-        reattach();
+        long wait = resyncRequestedAt + RESYNC_QUIET_NANOS - System.nanoTime();
+        if (wait <= 0) {
+            services.metrics().gapHealed();
+            reattach();
+            wait = RESYNC_QUIET_NANOS;
+        }
+        // Whatever is lost on the way back, held events are never left waiting for an event that may not come.
+        healCheckDue = true;
+        services.postLater(roomId, RoomActor::checkHealed, wait);
+    }
+
+    private void checkHealed() {
+        healCheckDue = false;
+        if (audience.isHealing()) {
+            resyncNeeded();
+        }
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -91,6 +92,11 @@ public class RoomActors implements PlayServices {
             // Retired in the meantime: its successor takes the work.
             actors.remove(roomId, actor);
         }
+    }
+
+    @Override
+    public void postLater(String roomId, Consumer<RoomActor> work, long delayNanos) {
+        threads.scheduler().schedule(() -> postIfHeld(roomId, work), delayNanos, TimeUnit.NANOSECONDS);
     }
 
     /**

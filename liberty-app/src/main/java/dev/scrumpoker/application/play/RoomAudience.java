@@ -116,6 +116,14 @@ final class RoomAudience {
                 state(state);
             }
         }
+        // Only now: a reattach's states come together, and a connection must get its state before the events after
+        // it, or it would see them after a gap (and the state after them).
+        releaseHeld();
+    }
+
+    /** Whether events are held back waiting for a gap to be healed. */
+    boolean isHealing() {
+        return !held.isEmpty();
     }
 
     private void receive(Bulletin bulletin) {
@@ -161,7 +169,6 @@ final class RoomAudience {
             }
             deliveredSeq = Math.max(deliveredSeq, state.seq());
             held.headMap(deliveredSeq, true).clear();
-            releaseHeld();
         }
     }
 

@@ -37,6 +37,10 @@ public class RedissonClientProducer {
     @ConfigProperty(name = "redis.timeout.ms", defaultValue = "3000")
     int timeoutMillis;
 
+    @Inject
+    @ConfigProperty(name = "redis.ping.interval.ms", defaultValue = "0")
+    int pingIntervalMillis;
+
     @Produces
     @ApplicationScoped
     RedissonClient redisson() {
@@ -56,9 +60,15 @@ public class RedissonClientProducer {
                 // Reconnect within a second of Redis coming back (the default backs off to 10 s), so rooms split
                 // over nodes play again at once; measured in RedisOutageIT.
                 .setReconnectionDelay(new EqualJitterDelay(Duration.ofMillis(100), Duration.ofSeconds(1)))
-                // Notice a silently dead connection within a second or two (a restart is noticed at once: its sockets
-                // close); a message lost meanwhile is recovered by room seq and tickets.
-                .setPingConnectionInterval(1000);
+                // No application PING by default: with a 1 s PING two saturated nodes lost 64 of 1,166,871 messages
+                // between them on Redis pub/sub; with none, 0 of 918,754 in the same benchmark and storm (see
+                // docs/performance-benchmarks.md). A restart is noticed at once (its sockets close); a silently
+                // dead peer is noticed by TCP keepalive after about 11 s of silence.
+                .setPingConnectionInterval(pingIntervalMillis)
+                .setKeepAlive(true)
+                .setTcpKeepAliveIdle(5)
+                .setTcpKeepAliveInterval(2)
+                .setTcpKeepAliveCount(3);
         // Room events must reach connections in the order they were published on the topic.
         config.setKeepPubSubOrder(true);
         // Start without Redis: readiness reports it, and Redisson connects once Redis is there.
