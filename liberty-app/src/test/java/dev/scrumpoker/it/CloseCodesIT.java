@@ -301,17 +301,19 @@ class CloseCodesIT {
         }
     }
 
-    /** 24 KiB of fragments and no end: the limit holds while the message is assembled, not only once it ends. */
+    /**
+     * Just over 16 KiB of fragments and no end: the limit holds while the message is assembled, not only once it
+     * ends. Nothing is sent after the fragment that passes the limit: bytes arriving after the server has closed
+     * make its kernel answer with a reset, which can discard the close frame before the client reads it (1006).
+     */
     @Test
     void fragmentsPastTheLimitAreClosed1009BeforeTheMessageEnds() {
         Api.User owner = Api.freshGuest();
         String roomId = Api.createRoom(owner).getString("id");
         try (RawWebSocket raw = RawWebSocket.open(RoomClient.uri(roomId, owner.token(), null))) {
             String eightKiB = "x".repeat(8 * 1024);
-            boolean open = raw.sendFragment("{\"type\":\"" + eightKiB, true, false);
-            for (int fragment = 0; open && fragment < 2; fragment++) {
-                open = raw.sendFragment(eightKiB, false, false);
-            }
+            assertTrue(raw.sendFragment("{\"type\":\"" + eightKiB, true, false), "8 KiB is within the limit");
+            raw.sendFragment(eightKiB, false, false);
 
             assertEquals(TOO_BIG, raw.awaitCloseCode());
         }
