@@ -45,7 +45,7 @@ set -e
 kill "$top_pid" 2>/dev/null || true
 votes=$(committed_votes "$out/measured/kpi.jtl")
 {
-  echo "rooms=$rooms verdict=$([ $verdict -eq 0 ] && echo PASS || echo "FAIL($verdict)") committed votes=$votes"
+  echo "rooms=$rooms verdict=$([ $verdict -eq 0 ] && echo PASS || echo "FAIL($verdict)") (taurus/benchmark.yml's thresholds) committed votes=$votes"
   awk '/^top -/ {n++}
        $12 == "java" || $12 == "postgres" || $12 == "redis-server" || $12 == "haproxy" {
          key = $12 == "java" ? "java pid " $1 : $12; c[key] += $9 }

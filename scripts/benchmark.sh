@@ -46,7 +46,7 @@ for rooms in $scales; do
   scrape_metrics "$liberty" > "$out/$tag.metrics"
   votes=$(committed_votes "$out/$tag/kpi.jtl")
   {
-    echo "rooms=$rooms verdict=$([ $verdict -eq 0 ] && echo PASS || echo "FAIL($verdict)")"
+    echo "rooms=$rooms verdict=$([ $verdict -eq 0 ] && echo PASS || echo "FAIL($verdict)") (taurus/benchmark.yml's thresholds: p95 < 200 ms, errors < 1%; a scenario's own targets are judged from the table below)"
     echo "cpu $(cpu_split "$liberty" "$out/$tag.top")"
     awk -v b="$cpu_before" -v a="$cpu_after" -v v="$votes" \
       'BEGIN {printf "liberty cpu-seconds=%.1f committed votes=%d ms-cpu/vote=%.3f\n", a - b, v, v ? 1000 * (a - b) / v : 0}'

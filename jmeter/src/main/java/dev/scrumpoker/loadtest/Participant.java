@@ -149,7 +149,7 @@ final class Participant implements WebSocket.Listener {
             return null;
         }
         closeReason = statusCode + " " + reason;
-        signal.changed();
+        signal.alarm();
         return null;
     }
 
@@ -159,7 +159,7 @@ final class Participant implements WebSocket.Listener {
             return;
         }
         closeReason = "error: " + error;
-        signal.changed();
+        signal.alarm();
     }
 
     /**
@@ -291,7 +291,9 @@ final class Participant implements WebSocket.Listener {
         if (requestId != null && !"error.v1".equals(type)) {
             replies.put(requestId, arrived);
         }
-        if (awaited) {
+        if ("error.v1".equals(type)) {
+            signal.alarm();
+        } else if (awaited) {
             signal.changed();
         }
     }

@@ -130,6 +130,8 @@ final class SimulatedRoom {
         String[] requestIds = new String[size];
         String[] cards = new String[size];
         Map<Integer, String> sendFailure = new ConcurrentHashMap<>();
+        // Each vote's acknowledgement to its voter and its vote.recorded.v1 to every other participant.
+        signal.expect(size * size);
         long start = System.nanoTime();
         for (Participant p : participants) {
             int index = p.index;
@@ -144,8 +146,8 @@ final class SimulatedRoom {
                         .whenComplete((ws, failure) -> {
                             if (failure != null) {
                                 sendFailure.put(index, "send failed: " + failure);
+                                signal.alarm();
                             }
-                            signal.changed();
                         });
             }, delay, TimeUnit.MILLISECONDS);
         }
@@ -224,6 +226,7 @@ final class SimulatedRoom {
         Participant hostP = participants.get(0);
         long startMillis = System.currentTimeMillis();
         long start = System.nanoTime();
+        signal.expect(participants.size());
         hostP.send("round.reveal.v1", "r" + (++requests), Transport.JSON.createObjectNode());
         boolean all = signal.await(() -> participants.stream().allMatch(p -> p.revealedRound() == expectedRound),
                 start + timeoutNanos);
@@ -297,6 +300,7 @@ final class SimulatedRoom {
         String story = backlog.isEmpty() ? null : backlog.get((expectedRound - 2) % backlog.size());
         long startMillis = System.currentTimeMillis();
         long start = System.nanoTime();
+        signal.expect(participants.size());
         participants.get(0).send("round.start.v1", "s" + (++requests), story == null
                 ? Transport.JSON.createObjectNode().put("storyTitle", "Story " + expectedRound)
                 : Transport.JSON.createObjectNode().put("storyId", story));
@@ -340,7 +344,7 @@ final class SimulatedRoom {
                     Transport.TIMER.schedule(() -> reconnect(p, attempt + 1), backoff, TimeUnit.MILLISECONDS);
                 } else {
                     restoreFailure.put(p.index, "could not reconnect: " + failure);
-                    signal.changed();
+                    signal.alarm();
                 }
             }
         });
