@@ -51,6 +51,9 @@ start_all() {
     apt_install haproxy
   fi
   stop_all
+  for ((i = 0; i < nodes; i++)); do
+    refuse_taken_port "$(node_port $i)" "wanted by node $((i + 1))" || exit 1
+  done
   log "building the WAR and $nodes Liberty servers"
   mvn -B -q -pl liberty-app package -DskipTests
   for ((i = 0; i < nodes; i++)); do

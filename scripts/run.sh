@@ -18,12 +18,7 @@ server_dir=liberty-app/target/liberty/wlp/usr/servers/scrumPoker
 . scripts/lib/system.sh
 # Rebuilding under a running server confuses its loose application (paths answer 404): stop it first.
 mvn -B -q -pl liberty-app liberty:stop >/dev/null 2>&1 || true
-# Another server on the port (another checkout's, say) would answer the readiness check for this one.
-if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-  echo "[run] something else already listens on port $port (another Scrum Poker? its ./scripts/stop.sh);" \
-    "stop it or set HTTP_PORT" >&2
-  exit 1
-fi
+refuse_taken_port "$port" "another Scrum Poker? its ./scripts/stop.sh, or set HTTP_PORT" || exit 1
 echo "[run] building and starting Open Liberty (the first run downloads the runtime from Maven Central)"
 mvn -B -q -pl liberty-app package -DskipTests
 mvn -B -q -pl liberty-app liberty:create liberty:deploy liberty:start -Dliberty.clean=true

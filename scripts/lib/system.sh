@@ -20,6 +20,14 @@ wait_ready() {  # HTTP port, seconds: until the node on that port answers /healt
   curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null
 }
 
+refuse_taken_port() {  # port, what to say: fails when something already listens there, since it would answer the
+  # readiness check for a server that could not bind (another checkout's server, say)
+  if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then
+    echo "something else already listens on port $1 ($2); stop it or choose another port" >&2
+    return 1
+  fi
+}
+
 liberty_pid() {  # server name: the process of that running server, from the pid file Liberty keeps while it runs
   local pid_file
   pid_file="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/liberty-app/target/liberty/wlp/usr/servers/.pid/$1.pid"
