@@ -202,7 +202,7 @@ public class PostgresRoomJournal implements RoomJournal {
      * The fence, then the writes of the rooms it let through. A batch of nothing but cast votes (what most batches
      * are) is one statement: the votes go in for the rooms the fence let through, in the same round trip.
      */
-    private static Set<String> write(JournalStatements statements, List<RoomSteps> rooms) throws SQLException {
+    static Set<String> write(JournalStatements statements, List<RoomSteps> rooms) throws SQLException {
         JournalBatch all = batchOf(rooms);
         boolean onlyCastVotes = all.isOnlyCastVotes();
         Set<String> admitted = onlyCastVotes ? statements.fenceAndCastVotes(rooms, all.castVotes())
