@@ -6,7 +6,9 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -40,8 +42,26 @@ final class RawWebSocket implements AutoCloseable {
 
     /** Opens with an {@code Origin} header, as a browser page of that origin would (null: none, as other clients). */
     static RawWebSocket open(URI uri, String origin) {
+        return connect(new Socket(), uri, origin);
+    }
+
+    /**
+     * Opens with a receive buffer of the given size, set before connecting so that it bounds the TCP window: a client
+     * that then stops reading lets the server's writes pile up after a few KiB rather than a few MiB.
+     */
+    static RawWebSocket openWithReceiveBuffer(URI uri, int receiveBufferBytes) {
+        Socket socket = new Socket();
         try {
-            Socket socket = new Socket(uri.getHost(), uri.getPort());
+            socket.setReceiveBufferSize(receiveBufferBytes);
+        } catch (SocketException e) {
+            throw new UncheckedIOException(e);
+        }
+        return connect(socket, uri, null);
+    }
+
+    private static RawWebSocket connect(Socket socket, URI uri, String origin) {
+        try {
+            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()));
             socket.setSoTimeout((int) RoomClient.CLOSE_TIMEOUT.toMillis());
             RawWebSocket ws = new RawWebSocket(socket);
             ws.handshake(uri, origin);
