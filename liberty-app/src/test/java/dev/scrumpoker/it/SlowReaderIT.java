@@ -45,47 +45,56 @@ class SlowReaderIT {
                 helpers.add(helper);
             }
             String stalledName = "never-reads-" + "r".repeat(28);
-            RawWebSocket stalled = RawWebSocket.openWithReceiveBuffer(
-                    RoomClient.uri(roomId, Api.freshGuest().token(), null), 4096);
-            stalled.sendTextFrame(Jsons.object("type", "room.join.v1",
-                    "payload", Jsons.object("displayName", stalledName, "role", "VOTER")).toString());
-            String stalledId = host.awaitFrame("participant.joined.v1", frame -> stalledName.equals(
-                    frame.getJsonObject("payload").getJsonObject("participant").getString("displayName")))
-                    .getJsonObject("payload").getJsonObject("participant").getString("id");
-
-            // Below the flood limit of 20 messages a second per connection.
-            AtomicInteger tick = new AtomicInteger();
-            String sync = Jsons.object("type", "room.sync.v1", "payload", Jsons.object()).toString();
-            pace.scheduleAtFixedRate(() -> {
-                String card = CARDS[tick.incrementAndGet() % CARDS.length];
-                helpers.forEach(helper -> helper.trySendText(Jsons.object("type", "vote.cast.v1",
-                        "payload", Jsons.object("cardValue", card)).toString()));
-                try {
-                    stalled.sendTextFrame(sync);
-                } catch (UncheckedIOException closedByServer) {
-                    // expected in the end: the server has closed it
-                }
-            }, 0, 70, TimeUnit.MILLISECONDS);
-
-            host.awaitFrame("participant.disconnected.v1",
-                    frame -> stalledId.equals(frame.getJsonObject("payload").getString("participantId")),
-                    Duration.ofSeconds(120));
-            pace.shutdownNow();
-
-            assertTrue(longestQuietMillis(host.frames()) < LONGEST_QUIET_MS,
-                    () -> "the room stopped delivering for " + longestQuietMillis(host.frames()) + " ms");
-            assertFalse(host.isClosed());
+            try (RawWebSocket stalled = RawWebSocket.openWithReceiveBuffer(
+                    RoomClient.uri(roomId, Api.freshGuest().token(), null), 4096)) {
+                stallAndAwaitItsClose(host, helpers, stalled, stalledName, pace);
+            }
             String requestId = helpers.get(0).send("vote.cast.v1", Jsons.object("cardValue", "8"));
             helpers.get(0).awaitReply(requestId);
             JsonObject seen = host.awaitFrame("vote.recorded.v1", frame -> helpers.get(0).participantId()
                     .equals(frame.getJsonObject("payload").getString("participantId")));
             assertTrue(seen.containsKey("seq"));
-            stalled.close();
         } finally {
             pace.shutdownNow();
             helpers.forEach(RoomClient::close);
             host.close();
         }
+    }
+
+    /**
+     * Joins the reader, then has it ask for the room's state while the helpers vote, until the host sees it
+     * disconnected; checks the room kept delivering meanwhile.
+     */
+    private static void stallAndAwaitItsClose(RoomClient host, List<RoomClient> helpers, RawWebSocket stalled,
+                                              String stalledName, ScheduledExecutorService pace) {
+        stalled.sendTextFrame(Jsons.object("type", "room.join.v1",
+                "payload", Jsons.object("displayName", stalledName, "role", "VOTER")).toString());
+        String stalledId = host.awaitFrame("participant.joined.v1", frame -> stalledName.equals(
+                frame.getJsonObject("payload").getJsonObject("participant").getString("displayName")))
+                .getJsonObject("payload").getJsonObject("participant").getString("id");
+
+        // Below the flood limit of 20 messages a second per connection.
+        AtomicInteger tick = new AtomicInteger();
+        String sync = Jsons.object("type", "room.sync.v1", "payload", Jsons.object()).toString();
+        pace.scheduleAtFixedRate(() -> {
+            String vote = Jsons.object("type", "vote.cast.v1",
+                    "payload", Jsons.object("cardValue", CARDS[tick.incrementAndGet() % CARDS.length])).toString();
+            helpers.forEach(helper -> helper.trySendText(vote));
+            try {
+                stalled.sendTextFrame(sync);
+            } catch (UncheckedIOException closedByServer) {
+                // expected in the end: the server has closed it
+            }
+        }, 0, 70, TimeUnit.MILLISECONDS);
+
+        host.awaitFrame("participant.disconnected.v1",
+                frame -> stalledId.equals(frame.getJsonObject("payload").getString("participantId")),
+                Duration.ofSeconds(120));
+        pace.shutdownNow();
+
+        long quiet = longestQuietMillis(host.frames());
+        assertTrue(quiet < LONGEST_QUIET_MS, () -> "the room stopped delivering for " + quiet + " ms");
+        assertFalse(host.isClosed());
     }
 
     /** The longest time between two consecutive votes the host saw recorded, by the server's own timestamps. */
