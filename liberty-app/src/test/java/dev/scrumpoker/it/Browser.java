@@ -18,6 +18,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -106,7 +107,22 @@ final class Browser implements AutoCloseable {
     /** Waits (polling, not sleeping) until the condition holds, and returns what it returned. */
     <T> T await(String what, Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, PATIENCE, Duration.ofMillis(50)).withMessage(what)
-                .ignoring(StaleElementReferenceException.class).until(condition);
+                .ignoring(StaleElementReferenceException.class).until(driver -> unlessNavigating(condition, driver));
+    }
+
+    /**
+     * A lookup made while the page navigates (a form's submit, a redirect) is aborted by Chrome ("aborted by
+     * navigation"): for a wait that is "not yet", not a failure. Any other error still ends the wait.
+     */
+    private static <T> T unlessNavigating(Function<WebDriver, T> condition, WebDriver driver) {
+        try {
+            return condition.apply(driver);
+        } catch (WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("aborted by navigation")) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     List<WebElement> findAll(String css) {
