@@ -107,16 +107,16 @@ final class Browser implements AutoCloseable {
     /** Waits (polling, not sleeping) until the condition holds, and returns what it returned. */
     <T> T await(String what, Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, PATIENCE, Duration.ofMillis(50)).withMessage(what)
-                .ignoring(StaleElementReferenceException.class).until(driver -> unlessNavigating(condition, driver));
+                .ignoring(StaleElementReferenceException.class).until(page -> unlessNavigating(condition, page));
     }
 
     /**
      * A lookup made while the page navigates (a form's submit, a redirect) is aborted by Chrome ("aborted by
      * navigation"): for a wait that is "not yet", not a failure. Any other error still ends the wait.
      */
-    private static <T> T unlessNavigating(Function<WebDriver, T> condition, WebDriver driver) {
+    private static <T> T unlessNavigating(Function<WebDriver, T> condition, WebDriver page) {
         try {
-            return condition.apply(driver);
+            return condition.apply(page);
         } catch (WebDriverException e) {
             if (e.getMessage() != null && e.getMessage().contains("aborted by navigation")) {
                 return null;
