@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,6 +44,15 @@ class AuthIT {
         assertTrue(me.isNull("email"), "guests have no email");
         assertTrue(me.getBoolean("guest"));
         assertEquals("FREE", me.getString("tier"));
+    }
+
+    @Test
+    void tokenNamesItsAudienceAsAList() {
+        String token = Api.post("/auth/guest", null, Jsons.object("displayName", "Ada")).expect(201).getString("token");
+
+        JsonObject claims = Jsons.parse(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                StandardCharsets.UTF_8));
+        assertEquals(List.of("scrum-poker"), Jsons.strings(claims.getJsonArray("aud")));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")

@@ -54,7 +54,9 @@ public class JwtTokens implements TokenService {
         JsonObject header = JSON.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build();
         JsonObject claims = JSON.createObjectBuilder()
                 .add("iss", SigningKeyConfigSource.issuer())
-                .add("aud", SigningKeyConfigSource.AUDIENCE)
+                // A list, not a lone string (RFC 7519 allows both): Liberty's MicroProfile JWT reads "aud" as a list
+                // first and, for a string, throws and catches an exception on every request it authenticates.
+                .add("aud", JSON.createArrayBuilder().add(SigningKeyConfigSource.AUDIENCE))
                 .add("sub", user.id().toString())
                 .add("upn", user.id().toString())
                 .add("name", user.displayName())
