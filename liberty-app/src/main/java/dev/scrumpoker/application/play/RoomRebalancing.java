@@ -23,8 +23,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class RoomRebalancing {
 
     private static final Logger LOG = Logger.getLogger(RoomRebalancing.class.getName());
-    /** Rooms asked to move per tick: 200 a second, each a small PostgreSQL load on the newcomer. */
-    private static final int ROOMS_PER_TICK = 20;
+    /**
+     * Rooms asked to move per tick, 50 a second: each that moves is a small PostgreSQL load on a newcomer whose JIT is
+     * still cold. At 200 a second, moving 246 of 500 rooms under voting-fast put broadcast p95 at 3.7 s in the 10 s
+     * around the move; at 50 a second, 0.5 s (docs/performance-benchmarks.md, "A node joins under load").
+     */
+    private static final int ROOMS_PER_TICK = 5;
     private static final long TICK_MILLIS = 100;
 
     @Inject
