@@ -1,10 +1,10 @@
 package dev.scrumpoker.infrastructure.health;
 
+import dev.scrumpoker.application.UpkeepThreads;
 import dev.scrumpoker.infrastructure.health.DependencyState.Outcome;
 import dev.scrumpoker.infrastructure.migration.SchemaMigration;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -43,8 +43,8 @@ public class ReadinessChecks {
     SchemaMigration schema;
     @Inject
     RedissonClient redis;
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    UpkeepThreads upkeep;
     @Inject
     @ConfigProperty(name = "health.check.interval", defaultValue = "PT2S")
     Duration interval;
@@ -59,7 +59,8 @@ public class ReadinessChecks {
         long staleAfter = interval.multipliedBy(3).plusSeconds(3L * TIMEOUT_SECONDS + 5).toNanos();
         postgresql = new DependencyState(staleAfter);
         redisState = new DependencyState(staleAfter);
-        checks = scheduler.scheduleWithFixedDelay(this::checkSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        checks = upkeep.scheduler()
+                .scheduleWithFixedDelay(this::checkSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy

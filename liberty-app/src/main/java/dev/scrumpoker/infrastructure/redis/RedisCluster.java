@@ -1,11 +1,10 @@
 package dev.scrumpoker.infrastructure.redis;
 
 import dev.scrumpoker.application.LocalNode;
+import dev.scrumpoker.application.UpkeepThreads;
 import dev.scrumpoker.application.play.ClusterView;
 import dev.scrumpoker.application.play.RoomPlay;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -60,8 +59,8 @@ public class RedisCluster implements ClusterView {
     RoomPlay play;
     @Inject
     RedisNodeLink link;
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    UpkeepThreads upkeep;
     @Inject
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
     MetricRegistry registry;
@@ -92,7 +91,8 @@ public class RedisCluster implements ClusterView {
                 .build(), this, cluster -> cluster.live.size());
         joins = registry.counter(Metadata.builder().withName("scrumpoker_cluster_nodes_joined")
                 .withDescription("Nodes this node saw join the cluster (each start of a node is a new node)").build());
-        heartbeat = scheduler.scheduleWithFixedDelay(this::beatSafely, 0, heartbeatMillis, TimeUnit.MILLISECONDS);
+        heartbeat = upkeep.scheduler()
+                .scheduleWithFixedDelay(this::beatSafely, 0, heartbeatMillis, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy

@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,7 +20,9 @@ import org.eclipse.microprofile.metrics.Counter;
 /**
  * One WebSocket connection to a room. Everything sent to it goes through a bounded queue drained by asynchronous
  * sends, one frame in flight at a time, so frames keep their order and no room ever waits on a slow client. A
- * client that lets {@value #MAX_QUEUED} frames pile up is closed (1013) and can reconnect and resync.
+ * client that lets {@value #MAX_QUEUED} frames pile up is closed (1013) and can reconnect and resync. Pings, which
+ * Liberty writes synchronously, are written on the pinger's threads (see {@link ConnectionRegistry}); a ping that
+ * cannot be written for {@link ConnectionSweeper#PING_STUCK} means the client is not reading: it is closed (1013).
  */
 final class ClientConnection implements Attendee {
 
@@ -38,7 +39,7 @@ final class ClientConnection implements Attendee {
     private final String inviteKey;
     private final long openedAtNanos;
     private final FloodGuard floodGuard;
-    private final Executor closer;
+    private final ConnectionThreads threads;
     private final Counter framesOut;
     private final Queue<Outbound> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
@@ -51,9 +52,13 @@ final class ClientConnection implements Attendee {
     private volatile boolean everJoined;
     private volatile long lastHeardNanos;
     private volatile long lastPingNanos;
+    /** The pinger thread writing this connection's ping and since when, or null; guarded by {@code pinging}. */
+    private final Object pinging = new Object();
+    private Thread pingWriter;
+    private long pingStartedNanos;
 
     ClientConnection(Session session, String roomId, UUID userId, String displayName, String inviteKey, long nowNanos,
-                     Executor closer, Counter framesOut) {
+                     ConnectionThreads threads, Counter framesOut) {
         this.session = Objects.requireNonNull(session, "session is required");
         this.roomId = Objects.requireNonNull(roomId, "roomId is required");
         this.userId = Objects.requireNonNull(userId, "userId is required");
@@ -63,7 +68,7 @@ final class ClientConnection implements Attendee {
         this.lastHeardNanos = nowNanos;
         this.lastPingNanos = nowNanos;
         this.floodGuard = new FloodGuard(nowNanos);
-        this.closer = Objects.requireNonNull(closer, "closer is required");
+        this.threads = Objects.requireNonNull(threads, "threads are required");
         this.framesOut = Objects.requireNonNull(framesOut, "framesOut is required");
     }
 
@@ -212,7 +217,10 @@ final class ClientConnection implements Attendee {
                 return;
             }
             if (next instanceof Outbound.Ping) {
-                sendPing();
+                if (pingOnPinger()) {
+                    // The pinger goes on with the queue once the ping is written.
+                    return;
+                }
                 sending.set(false);
             } else if (next instanceof Outbound.Close close) {
                 closeNow(close.reason());
@@ -239,11 +247,51 @@ final class ClientConnection implements Attendee {
         }
     }
 
-    private void sendPing() {
+    /**
+     * Hands the ping to a pinger thread, which owns the sender until it is written; false when every pinger thread
+     * is busy: the ping is then left to the next sweep.
+     */
+    private boolean pingOnPinger() {
+        try {
+            threads.pinger().execute(this::writePing);
+            return true;
+        } catch (RejectedExecutionException busy) {
+            lastPingNanos -= ConnectionSweeper.PING_EVERY;
+            return false;
+        }
+    }
+
+    private void writePing() {
+        synchronized (pinging) {
+            pingWriter = Thread.currentThread();
+            pingStartedNanos = System.nanoTime();
+        }
         try {
             session.getAsyncRemote().sendPing(PING.duplicate());
         } catch (IOException | RuntimeException gone) {
             closeNow(CloseCodes.reason(CloseCodes.UNAVAILABLE, "ping failed"));
+        } finally {
+            synchronized (pinging) {
+                pingWriter = null;
+                // An interrupt from endStuckPing was for this ping only: the thread goes back to the pool clean.
+                Thread.interrupted();
+            }
+        }
+        sending.set(false);
+        pump();
+    }
+
+    /**
+     * Closes the connection (1013) when its ping has been waiting to be written since before {@code stuckSince}:
+     * the client stopped reading. The waiting write returns when its thread is interrupted (Liberty's synchronous
+     * write waits once, and gives up when interrupted), so the pinger gets its thread back.
+     */
+    void endStuckPing(long stuckSince) {
+        synchronized (pinging) {
+            if (pingWriter != null && pingStartedNanos - stuckSince < 0) {
+                closeNow(CloseCodes.reason(CloseCodes.TRY_AGAIN_LATER, "not reading the room's messages"));
+                pingWriter.interrupt();
+            }
         }
     }
 
@@ -252,7 +300,7 @@ final class ClientConnection implements Attendee {
         closing = true;
         queue.clear();
         try {
-            closer.execute(() -> closeSession(reason));
+            threads.closer().execute(() -> closeSession(reason));
         } catch (RejectedExecutionException shuttingDown) {
             // The application is stopping and its closer with it: close here, nothing waits on this room anymore.
             closeSession(reason);

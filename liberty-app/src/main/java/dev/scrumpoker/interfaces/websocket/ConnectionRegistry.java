@@ -12,6 +12,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -20,6 +23,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class ConnectionRegistry {
+
+    /** Pings written at once at most; each normally takes microseconds, a blocked one up to the sweeper's limit. */
+    static final int MAX_PINGS_IN_FLIGHT = 32;
 
     private final Set<ClientConnection> open = ConcurrentHashMap.newKeySet();
     private final Map<UUID, Integer> perUser = new ConcurrentHashMap<>();
@@ -34,19 +40,33 @@ public class ConnectionRegistry {
      * connections held reconnecting rooms for about 8 s when closes ran inline).
      */
     private ExecutorService closer;
+    /**
+     * Writes WebSocket pings. Liberty writes a ping synchronously and without a timeout, even through the
+     * asynchronous remote: to a client that stopped reading, the write waits until it reads again. Written inline,
+     * pings held rooms' threads and the container's I/O threads: a 20 s stall of the load generator left every
+     * default-executor thread of both nodes hung and cost them their leases (docs/performance-benchmarks.md, "A
+     * client that stops reading"). A ping takes one of these threads or, when all are busy, waits for the next sweep
+     * ({@link ConnectionSweeper} ends pings blocked for too long); it never queues behind a blocked one.
+     */
+    private ThreadPoolExecutor pinger;
+    private ConnectionThreads threads;
 
     @PostConstruct
     void start() {
         closer = Executors.newFixedThreadPool(2, threadFactory);
+        pinger = new ThreadPoolExecutor(0, MAX_PINGS_IN_FLIGHT, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                threadFactory);
+        threads = new ConnectionThreads(closer, pinger);
     }
 
-    ExecutorService closer() {
-        return closer;
+    ConnectionThreads threads() {
+        return threads;
     }
 
     @PreDestroy
     void stop() {
         closer.shutdownNow();
+        pinger.shutdownNow();
     }
 
     /** Registers the connection unless its user already holds the most allowed on this node. */

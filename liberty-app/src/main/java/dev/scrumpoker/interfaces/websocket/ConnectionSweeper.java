@@ -14,8 +14,8 @@ import java.util.logging.Logger;
 
 /**
  * The connection timers, as one sweep a second over all connections rather than a timer each: closes connections
- * that did not join within 10 s (4008) or were silent for 60 s, and pings every 30 s. Runs on the server's managed
- * scheduler.
+ * that did not join within 10 s (4008), were silent for 60 s, or could not be sent a ping for 10 s (1013: not
+ * reading), and pings every 30 s. Runs on the server's managed scheduler.
  */
 @ApplicationScoped
 public class ConnectionSweeper {
@@ -23,6 +23,8 @@ public class ConnectionSweeper {
     static final long JOIN_TIMEOUT = TimeUnit.SECONDS.toNanos(10);
     static final long PING_EVERY = TimeUnit.SECONDS.toNanos(30);
     static final long SILENT_LIMIT = TimeUnit.SECONDS.toNanos(60);
+    /** A two-byte ping not written in this long: the client's receive buffer and ours are full, it is not reading. */
+    static final long PING_STUCK = TimeUnit.SECONDS.toNanos(10);
     private static final Logger LOG = Logger.getLogger(ConnectionSweeper.class.getName());
 
     @Inject
@@ -54,6 +56,7 @@ public class ConnectionSweeper {
 
     void sweep(long now) {
         for (ClientConnection connection : registry.all()) {
+            connection.endStuckPing(now - PING_STUCK);
             if (!connection.hasEverJoined() && now - connection.openedAtNanos() > JOIN_TIMEOUT) {
                 connection.close(CloseCodes.JOIN_TIMEOUT, "no room.join.v1 within 10 s");
             } else if (now - connection.lastHeardNanos() > SILENT_LIMIT) {

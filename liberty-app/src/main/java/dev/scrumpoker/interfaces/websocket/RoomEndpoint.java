@@ -78,7 +78,7 @@ public class RoomEndpoint {
             return;
         }
         ClientConnection opened = new ClientConnection(session, roomId, caller.get().userId(),
-                caller.get().displayName(), parameter(session, "invite"), System.nanoTime(), registry.closer(),
+                caller.get().displayName(), parameter(session, "invite"), System.nanoTime(), registry.threads(),
                 metrics.framesOut());
         if (!registry.add(opened)) {
             closeAtOnce(session, CloseCodes.FLOODING, "more than " + registry.maxPerUser()
