@@ -43,10 +43,10 @@ public class ConnectionRegistry {
     /**
      * Writes WebSocket pings. Liberty writes a ping synchronously and without a timeout, even through the
      * asynchronous remote: to a client that stopped reading, the write waits until it reads again. Written inline,
-     * pings held rooms' threads and the container's I/O threads: a 20 s stall of the load generator left every
-     * default-executor thread of both nodes hung and cost them their leases (docs/performance-benchmarks.md, "A
-     * client that stops reading"). A ping takes one of these threads or, when all are busy, waits for the next sweep
-     * ({@link ConnectionSweeper} ends pings blocked for too long); it never queues behind a blocked one.
+     * a ping held whichever thread drained the connection's queue: a room's, the sweeper's or a container I/O
+     * thread (an FFDC showed one there; docs/performance-benchmarks.md, "A client that stops reading, and clients
+     * that come back all at once"). A ping takes one of these threads or, when all are busy, waits for the next
+     * sweep ({@link ConnectionSweeper} ends pings blocked for too long); it never queues behind a blocked one.
      */
     private ThreadPoolExecutor pinger;
     private ConnectionThreads threads;
